@@ -1,0 +1,168 @@
+import type { z } from 'zod';
+import type { AccountsListResponse } from './accounts.js';
+import { endpoints } from './endpoints.js';
+import { ApiError, ApiTransportError, errorEnvelopeSchema } from './errors.js';
+import type { InvoiceRecognizeFields, InvoiceRecognizeResponse } from './invoice.js';
+import type { ReportQuery, ReportResponse, ReportType } from './report.js';
+import type { VoucherCreateRequest, VoucherCreateResponse } from './voucher.js';
+
+export const DEFAULT_CLOUD_BASE_URL = 'https://api.zhangxiaoer.com';
+
+export interface ApiClientOptions {
+  /** e.g. `https://api.zhangxiaoer.com` or `http://127.0.0.1:8787` */
+  baseUrl: string;
+  apiKey: string;
+  /** Per-call timeout; a call may override it. */
+  timeoutMs?: number;
+  fetch?: typeof fetch;
+}
+
+export interface CallOptions {
+  signal?: AbortSignal;
+  timeoutMs?: number;
+  /** Sent as `Idempotency-Key` on POSTs (an extension the engine honours). */
+  idempotencyKey?: string;
+}
+
+export interface InvoiceUpload extends InvoiceRecognizeFields {
+  file: Uint8Array;
+  filename: string;
+  /** Media type of the file; the engine sniffs the bytes anyway. */
+  contentType?: string;
+}
+
+interface RequestSpec {
+  method: 'GET' | 'POST';
+  path: string;
+  query?: Record<string, string>;
+  json?: unknown;
+  form?: FormData;
+}
+
+/**
+ * The typed client of API v2 — our Node SDK. One method per endpoint; every answer is parsed with
+ * the shared schema; every error answer is thrown as an {@link ApiError} carrying the envelope.
+ * The key goes into the Authorization header and nowhere else (not into errors, not into logs).
+ */
+export class ApiClient {
+  readonly baseUrl: string;
+  readonly #apiKey: string;
+  readonly #timeoutMs: number;
+  readonly #fetch: typeof fetch;
+
+  constructor(options: ApiClientOptions) {
+    this.baseUrl = options.baseUrl.replace(/\/+$/, '');
+    this.#apiKey = options.apiKey;
+    this.#timeoutMs = options.timeoutMs ?? 30_000;
+    this.#fetch = options.fetch ?? globalThis.fetch.bind(globalThis);
+  }
+
+  listAccounts(options?: CallOptions): Promise<AccountsListResponse> {
+    const spec = endpoints.accountsList;
+    return this.#call({ method: spec.method, path: spec.path }, spec.response, options);
+  }
+
+  createVoucher(body: VoucherCreateRequest, options?: CallOptions): Promise<VoucherCreateResponse> {
+    const spec = endpoints.voucherCreate;
+    return this.#call({ method: spec.method, path: spec.path, json: body }, spec.response, options);
+  }
+
+  recognizeInvoice(upload: InvoiceUpload, options?: CallOptions): Promise<InvoiceRecognizeResponse> {
+    const spec = endpoints.invoiceRecognize;
+    const form = new FormData();
+    const bytes = new Uint8Array(upload.file);
+    form.append(
+      spec.multipartFile.field,
+      new Blob([bytes], { type: upload.contentType ?? 'application/octet-stream' }),
+      upload.filename,
+    );
+    form.append('account_id', upload.account_id);
+    if (upload.invoice_type) form.append('invoice_type', upload.invoice_type);
+    return this.#call({ method: spec.method, path: spec.path, form }, spec.response, options);
+  }
+
+  getReport(type: ReportType, query: ReportQuery, options?: CallOptions): Promise<ReportResponse> {
+    const spec = endpoints.report;
+    const path = spec.path.replace('{type}', encodeURIComponent(type));
+    return this.#call({ method: spec.method, path, query: { ...query } }, spec.response, options);
+  }
+
+  async #call<S extends z.ZodType>(
+    request: RequestSpec,
+    schema: S,
+    options: CallOptions = {},
+  ): Promise<z.infer<S>> {
+    const body = await this.#send(request, options);
+    const parsed = schema.safeParse(body);
+    if (!parsed.success) {
+      throw new ApiTransportError('bad_response', `服务器返回的数据格式不符合 API v2：${request.path}`);
+    }
+    return parsed.data;
+  }
+
+  async #send(request: RequestSpec, options: CallOptions): Promise<unknown> {
+    const url = new URL(this.baseUrl + request.path);
+    for (const [name, value] of Object.entries(request.query ?? {})) {
+      url.searchParams.set(name, value);
+    }
+    const headers: Record<string, string> = {
+      Authorization: `Bearer ${this.#apiKey}`,
+      Accept: 'application/json',
+    };
+    let body: string | FormData | undefined;
+    if (request.json !== undefined) {
+      headers['Content-Type'] = 'application/json';
+      body = JSON.stringify(request.json);
+    } else if (request.form) {
+      body = request.form;
+    }
+    if (options.idempotencyKey) headers['Idempotency-Key'] = options.idempotencyKey;
+
+    const timeout = AbortSignal.timeout(options.timeoutMs ?? this.#timeoutMs);
+    const signal = options.signal ? AbortSignal.any([options.signal, timeout]) : timeout;
+
+    let response: Response;
+    try {
+      response = await this.#fetch(url, { method: request.method, headers, body, signal });
+    } catch (error) {
+      throw transportFailure(error, url, options.signal);
+    }
+
+    let payload: unknown;
+    try {
+      payload = await response.json();
+    } catch (error) {
+      if (options.signal?.aborted || timeout.aborted) throw transportFailure(error, url, options.signal);
+      throw new ApiTransportError('bad_response', `服务器返回的不是 JSON（HTTP ${response.status}）`, {
+        status: response.status,
+      });
+    }
+
+    if (response.ok) return payload;
+    const envelope = errorEnvelopeSchema.safeParse(payload);
+    if (envelope.success) {
+      throw new ApiError(envelope.data, parseRetryAfter(response.headers.get('retry-after')));
+    }
+    throw new ApiTransportError('bad_response', `服务器返回了无法识别的错误（HTTP ${response.status}）`, {
+      status: response.status,
+    });
+  }
+}
+
+function transportFailure(error: unknown, url: URL, callerSignal: AbortSignal | undefined): ApiTransportError {
+  if (callerSignal?.aborted) return new ApiTransportError('aborted', '请求已取消', { cause: error });
+  if (error instanceof DOMException && (error.name === 'TimeoutError' || error.name === 'AbortError')) {
+    return new ApiTransportError('timeout', `请求超时：${url.host}`, { cause: error });
+  }
+  return new ApiTransportError('network', `无法连接到服务器：${url.host}`, { cause: error });
+}
+
+/** `Retry-After` as seconds (delta-seconds or an HTTP date). */
+export function parseRetryAfter(value: string | null, now = Date.now()): number | undefined {
+  if (!value) return undefined;
+  const seconds = Number(value);
+  if (Number.isFinite(seconds) && seconds >= 0) return seconds;
+  const date = Date.parse(value);
+  if (Number.isNaN(date)) return undefined;
+  return Math.max(0, Math.ceil((date - now) / 1000));
+}

@@ -1,0 +1,22 @@
+/**
+ * The names of every IPC call, without their schemas, so the sandboxed preload can build
+ * `window.zxe` without bundling zod. `ipc.ts` checks that its contract has exactly these keys.
+ */
+export const IPC_CALLS = [
+  'listAccountSets',
+  'getSettings',
+  'setConnection',
+  'setApiKey',
+  'clearApiKey',
+  'testConnection',
+] as const;
+
+export type IpcCallName = (typeof IPC_CALLS)[number];
+
+export const IPC_CHANNEL_PREFIX = 'zxe:';
+/** The one channel main pushes events on. */
+export const IPC_EVENT_CHANNEL = 'zxe:event';
+
+export function ipcChannel(name: IpcCallName): string {
+  return `${IPC_CHANNEL_PREFIX}${name}`;
+}

@@ -1,0 +1,118 @@
+import { z } from 'zod';
+import { accountsListResponseSchema } from './api/accounts.js';
+import { apiErrorTypeSchema } from './api/errors.js';
+import type { IpcCallName } from './ipc-channels.js';
+
+/**
+ * The typed IPC contract between the renderer and main: one entry per call, each with the zod
+ * schema main validates the arguments with and the schema of what it answers. Nothing in here may
+ * ever carry an API key back to the renderer.
+ */
+
+export const connectionModeSchema = z.enum(['local', 'cloud']);
+export type ConnectionMode = z.infer<typeof connectionModeSchema>;
+
+export const engineStatusSchema = z.object({
+  state: z.enum(['stopped', 'starting', 'running', 'failed']),
+  message: z.string().optional(),
+});
+export type EngineStatus = z.infer<typeof engineStatusSchema>;
+
+/** What the renderer may know of a key: whether one is set, and its last four characters. */
+export const keyStatusSchema = z.object({
+  set: z.boolean(),
+  last4: z.string().length(4).nullable(),
+});
+export type KeyStatus = z.infer<typeof keyStatusSchema>;
+
+export const settingsViewSchema = z.object({
+  mode: connectionModeSchema,
+  cloudBaseUrl: z.string(),
+  cloudKey: keyStatusSchema,
+  /** `memory` when the OS keychain is unavailable: the key then lasts until the app quits. */
+  secretStorage: z.enum(['keychain', 'memory']),
+  engine: engineStatusSchema,
+});
+export type SettingsView = z.infer<typeof settingsViewSchema>;
+
+/** Base URL rule: https, except plain http to a loopback engine. */
+export const baseUrlSchema = z
+  .string()
+  .trim()
+  .max(2048)
+  .refine(isAllowedBaseUrl, { error: '地址必须是 https://，本机引擎可用 http://127.0.0.1' });
+
+export function isAllowedBaseUrl(value: string): boolean {
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    return false;
+  }
+  if (url.username || url.password || url.search || url.hash) return false;
+  if (url.protocol === 'https:') return true;
+  const loopback = ['127.0.0.1', 'localhost', '[::1]'].includes(url.hostname);
+  return url.protocol === 'http:' && loopback;
+}
+
+/** A key as the user pastes it: `sk_live_…` / `sk_test_…`, no whitespace inside. */
+export const apiKeyInputSchema = z
+  .string()
+  .trim()
+  .regex(/^sk_(live|test)_[A-Za-z0-9]{8,128}$/, { error: 'API Key 格式应为 sk_live_… 或 sk_test_…' });
+
+export const readSourceSchema = z.enum(['live', 'cache']);
+
+/** Every read call answers `{ data, source, fetchedAt }` (design rule 7). */
+export function fetchedSchema<T extends z.ZodType>(data: T) {
+  return z.object({ data, source: readSourceSchema, fetchedAt: z.iso.datetime() });
+}
+
+const noArgs = z.strictObject({});
+
+export const ipcContract = {
+  listAccountSets: { args: noArgs, result: fetchedSchema(accountsListResponseSchema) },
+  getSettings: { args: noArgs, result: settingsViewSchema },
+  setConnection: {
+    args: z.strictObject({ mode: connectionModeSchema, cloudBaseUrl: baseUrlSchema.optional() }),
+    result: settingsViewSchema,
+  },
+  setApiKey: { args: z.strictObject({ key: apiKeyInputSchema }), result: settingsViewSchema },
+  clearApiKey: { args: noArgs, result: settingsViewSchema },
+  testConnection: {
+    args: noArgs,
+    result: z.object({ baseUrl: z.string(), accountSetCount: z.number().int().nonnegative() }),
+  },
+} as const satisfies Record<IpcCallName, { args: z.ZodType; result: z.ZodType }>;
+
+export type IpcContract = typeof ipcContract;
+export type IpcArgs<K extends IpcCallName> = z.input<IpcContract[K]['args']>;
+export type IpcParsedArgs<K extends IpcCallName> = z.output<IpcContract[K]['args']>;
+export type IpcData<K extends IpcCallName> = z.output<IpcContract[K]['result']>;
+
+/** Errors cross IPC as data, keeping the API envelope's fields; a few are the client's own. */
+export const ipcErrorTypeSchema = z.union([
+  apiErrorTypeSchema,
+  z.enum(['network_error', 'timeout_error', 'cancelled', 'key_missing', 'internal_error']),
+]);
+export const ipcErrorSchema = z.object({
+  code: z.number().int(),
+  message: z.string(),
+  type: ipcErrorTypeSchema,
+});
+export type IpcError = z.infer<typeof ipcErrorSchema>;
+
+export type IpcResult<T> = { ok: true; data: T } | { ok: false; error: IpcError };
+
+export const ipcEventSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('engine-status'), status: engineStatusSchema }),
+  z.object({ type: z.literal('settings-changed') }),
+]);
+export type IpcEvent = z.infer<typeof ipcEventSchema>;
+
+/** `window.zxe`: one function per call, plus the event subscription. */
+export type ZxeBridge = {
+  [K in IpcCallName]: (args: IpcArgs<K>) => Promise<IpcResult<IpcData<K>>>;
+} & {
+  onEvent(listener: (event: IpcEvent) => void): () => void;
+};
