@@ -35,7 +35,8 @@ const result = spawnSync(process.execPath, [path.join(dir, 'install.js')], {
 if (result.status === 0 && existsSync(path.join(dir, 'path.txt'))) {
   console.log('[账小二] Electron 二进制已就绪。');
 } else {
-  const reason = (result.stderr || result.error?.message || '').split('\n').find((l) => l.trim()) ?? '未知原因';
+  const reason =
+    (result.stderr || result.error?.message || '').split('\n').find((l) => l.trim()) ?? '未知原因';
   console.warn(
     [
       '',

@@ -149,7 +149,11 @@ export class ApiClient {
   }
 }
 
-function transportFailure(error: unknown, url: URL, callerSignal: AbortSignal | undefined): ApiTransportError {
+function transportFailure(
+  error: unknown,
+  url: URL,
+  callerSignal: AbortSignal | undefined,
+): ApiTransportError {
   if (callerSignal?.aborted) return new ApiTransportError('aborted', '请求已取消', { cause: error });
   if (error instanceof DOMException && (error.name === 'TimeoutError' || error.name === 'AbortError')) {
     return new ApiTransportError('timeout', `请求超时：${url.host}`, { cause: error });

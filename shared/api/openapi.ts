@@ -1,19 +1,20 @@
 import { z } from 'zod';
-import { API_ERROR_MEANINGS, errorEnvelopeSchema, type ApiErrorCode } from './errors.js';
+import { API_ERROR_MEANINGS, type ApiErrorCode } from './errors.js';
 import { endpoints, type EndpointSpec } from './endpoints.js';
 
 type JsonSchema = Record<string, unknown>;
 
 const COMPONENT_REF = '#/components/schemas/';
 
+/**
+ * One schema as JSON Schema 2020-12. Registered sub-schemas come out as `#/$defs/<id>`; they are all
+ * in the components already, so the refs are pointed there and the local `$defs` dropped.
+ */
 function toSchema(schema: z.ZodType): JsonSchema {
-  const json = z.toJSONSchema(schema, {
-    target: 'draft-2020-12',
-    unrepresentable: 'any',
-    uri: (id) => `${COMPONENT_REF}${id}`,
-  }) as JsonSchema;
+  const json = z.toJSONSchema(schema, { target: 'draft-2020-12', unrepresentable: 'any' }) as JsonSchema;
   delete json.$schema;
-  return json;
+  delete json.$defs;
+  return JSON.parse(JSON.stringify(json).replaceAll('"#/$defs/', `"${COMPONENT_REF}`)) as JsonSchema;
 }
 
 /** `$ref` to a component when the schema has a registered id, else the inline schema. */
@@ -91,14 +92,17 @@ export function buildOpenApiDocument(
   extra: Record<string, EndpointSpec> = {},
   info: { version?: string } = {},
 ): JsonSchema {
-  // Registered ids become components; touching the envelope keeps it registered.
-  void errorEnvelopeSchema;
+  // Every schema registered with an id (the envelope among them) becomes a component.
   const components = z.toJSONSchema(z.globalRegistry, {
     target: 'draft-2020-12',
     unrepresentable: 'any',
     uri: (id) => `${COMPONENT_REF}${id}`,
   }) as { schemas: Record<string, JsonSchema> };
-  for (const schema of Object.values(components.schemas)) delete schema.$schema;
+  for (const schema of Object.values(components.schemas)) {
+    // A fragment `$id` is not allowed in 2020-12; the component's place in the document names it.
+    delete schema.$schema;
+    delete schema.$id;
+  }
 
   const paths: Record<string, Record<string, JsonSchema>> = {};
   const all: Record<string, EndpointSpec> = { ...endpoints, ...extra };

@@ -18,8 +18,7 @@ export function describeZodError(error: z.ZodError): string {
   const issue = error.issues[0];
   if (!issue) return '参数错误';
   const field = formatIssuePath(issue.path);
-  const missing =
-    issue.code === 'invalid_type' && (issue.input === undefined || issue.input === null);
+  const missing = issue.code === 'invalid_type' && (issue.input === undefined || issue.input === null);
   if (missing) return `参数错误：${field || '请求体'}不能为空`;
   if (issue.code === 'unrecognized_keys') {
     const where = field ? `${field} 中` : '';

@@ -1,0 +1,46 @@
+import { ApiError, ApiTransportError } from '../../../shared/api/errors.js';
+import type { IpcError } from '../../../shared/ipc.js';
+
+/** No key is stored for the profile the current mode needs. */
+export class KeyMissingError extends Error {
+  constructor(message = '尚未设置 API Key，请在「设置」中填写') {
+    super(message);
+    this.name = 'KeyMissingError';
+  }
+}
+
+/** A failure of ours the user should read as is (Chinese message, no internals). */
+export class UserFacingError extends Error {
+  readonly code: number;
+  constructor(code: 400 | 403 | 404 | 409 | 500 | 503, message: string) {
+    super(message);
+    this.name = 'UserFacingError';
+    this.code = code;
+  }
+}
+
+const TRANSPORT_MESSAGES: Record<ApiTransportError['kind'], { type: IpcError['type']; message: string }> = {
+  network: { type: 'network_error', message: '无法连接到账小二服务，请检查网络或引擎状态' },
+  timeout: { type: 'timeout_error', message: '请求超时，请稍后重试' },
+  aborted: { type: 'cancelled', message: '请求已取消' },
+  bad_response: { type: 'api_error', message: '服务返回了无法识别的数据' },
+};
+
+/**
+ * Errors cross IPC as data with the API envelope's fields (design rule 3). Unknown errors become a
+ * generic 500: their text may hold internals (paths, SQL, even a key inside a URL) and stays in main.
+ */
+export function toIpcError(error: unknown): IpcError {
+  if (error instanceof ApiError) return { code: error.code, message: error.message, type: error.type };
+  if (error instanceof ApiTransportError) {
+    const { type, message } = TRANSPORT_MESSAGES[error.kind];
+    return { code: error.kind === 'bad_response' ? (error.status ?? 502) : 0, message, type };
+  }
+  if (error instanceof KeyMissingError) return { code: 401, message: error.message, type: 'key_missing' };
+  if (error instanceof UserFacingError) {
+    const type =
+      error.code === 400 ? 'invalid_request_error' : error.code === 403 ? 'permission_error' : 'api_error';
+    return { code: error.code, message: error.message, type };
+  }
+  return { code: 500, message: '应用内部错误，请重试；如持续出现请查看日志', type: 'internal_error' };
+}

@@ -1,0 +1,32 @@
+import { ApiClient } from '../../../../shared/api/client.js';
+import { KeyMissingError } from '../../ipc/ipc-errors.js';
+import type { EngineHost } from '../engine-host/engine-host.js';
+import type { SecretStore } from '../secrets/secret-store.js';
+import type { SettingsStore } from '../settings/settings-store.js';
+
+/**
+ * Picks where API calls go: the local engine (default) or the cloud/self-hosted base URL with the
+ * user's key. Same ApiClient, same code path; only base URL and key differ.
+ */
+export class ConnectionManager {
+  readonly #settings: SettingsStore;
+  readonly #secrets: SecretStore;
+  readonly #engine: EngineHost;
+
+  constructor(deps: { settings: SettingsStore; secrets: SecretStore; engine: EngineHost }) {
+    this.#settings = deps.settings;
+    this.#secrets = deps.secrets;
+    this.#engine = deps.engine;
+  }
+
+  async client(): Promise<ApiClient> {
+    const settings = this.#settings.get();
+    if (settings.mode === 'local') {
+      const { baseUrl, apiKey } = await this.#engine.connection();
+      return new ApiClient({ baseUrl, apiKey });
+    }
+    const apiKey = await this.#secrets.readForRequest('cloud');
+    if (!apiKey) throw new KeyMissingError();
+    return new ApiClient({ baseUrl: settings.cloudBaseUrl, apiKey });
+  }
+}

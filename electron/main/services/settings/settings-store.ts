@@ -1,0 +1,56 @@
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { z } from 'zod';
+import { DEFAULT_CLOUD_BASE_URL } from '../../../../shared/api/client.js';
+import { baseUrlSchema, connectionModeSchema, type ConnectionMode } from '../../../../shared/ipc.js';
+
+const settingsSchema = z.object({ mode: connectionModeSchema, cloudBaseUrl: baseUrlSchema });
+
+/** Reading is forgiving field by field: a hand-edited file loses only its bad field. */
+const settingsFileSchema = z.object({
+  mode: connectionModeSchema.catch('local'),
+  cloudBaseUrl: baseUrlSchema.catch(DEFAULT_CLOUD_BASE_URL),
+});
+
+export type AppSettings = z.infer<typeof settingsSchema>;
+
+export const DEFAULT_SETTINGS: AppSettings = { mode: 'local', cloudBaseUrl: DEFAULT_CLOUD_BASE_URL };
+
+/**
+ * Non-secret preferences in `<userData>/settings.json`. A missing, unreadable or hand-mangled file
+ * gives the defaults (field by field where possible) instead of a crash; writes are atomic.
+ */
+export class SettingsStore {
+  readonly #file: string;
+  #current: AppSettings;
+
+  constructor(userDataDir: string) {
+    this.#file = path.join(userDataDir, 'settings.json');
+    this.#current = readSettings(this.#file);
+  }
+
+  get(): AppSettings {
+    return { ...this.#current };
+  }
+
+  update(patch: { mode?: ConnectionMode; cloudBaseUrl?: string }): AppSettings {
+    const next = settingsSchema.parse({ ...this.#current, ...patch });
+    mkdirSync(path.dirname(this.#file), { recursive: true });
+    const temp = `${this.#file}.${String(process.pid)}.tmp`;
+    writeFileSync(temp, `${JSON.stringify(next, null, 2)}\n`, { mode: 0o600 });
+    renameSync(temp, this.#file);
+    this.#current = next;
+    return this.get();
+  }
+}
+
+function readSettings(file: string): AppSettings {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(readFileSync(file, 'utf8'));
+  } catch {
+    return { ...DEFAULT_SETTINGS };
+  }
+  const parsed = settingsFileSchema.safeParse(raw);
+  return parsed.success ? parsed.data : { ...DEFAULT_SETTINGS };
+}

@@ -1,0 +1,4 @@
+export const queryKeys = {
+  accountSets: ['accountSets'],
+  settings: ['settings'],
+} as const;

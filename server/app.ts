@@ -1,0 +1,47 @@
+import Fastify, { type FastifyInstance, type FastifyLoggerOptions } from 'fastify';
+import type { LoggerOptions } from 'pino';
+import { registerAccountsRoutes } from './accounts/accounts-routes.js';
+import { redactApiKeys } from './auth/api-keys.js';
+import { registerAuthentication } from './auth/authenticate.js';
+import { openEngineDb, type EngineDb } from './db/engine-db.js';
+import { registerErrorHandling } from './errors/error-handling.js';
+import { registerOpenApiRoute } from './openapi/openapi-route.js';
+
+export type EngineLoggerOptions = FastifyLoggerOptions & LoggerOptions;
+
+export interface BuildAppOptions {
+  /** An open engine database (the caller closes it), or a file path / `':memory:'` to open (closed with the app). */
+  db: EngineDb | string;
+  /** Fastify's pino logger; off unless asked for. */
+  logger?: boolean | EngineLoggerOptions;
+}
+
+/** JSON bodies (vouchers) stay far below this; invoice files get their own multipart limit. */
+export const JSON_BODY_LIMIT_BYTES = 1024 * 1024;
+
+/** Request log lines carry method and URL only, with anything key-shaped in the URL masked. */
+function serializeRequest(request: { method: string; url: string }): { method: string; url: string } {
+  return { method: request.method, url: redactApiKeys(request.url) };
+}
+
+function loggerOptions(logger: BuildAppOptions['logger']): false | EngineLoggerOptions {
+  if (!logger) return false;
+  const options: EngineLoggerOptions = logger === true ? {} : logger;
+  // Ours replaces any caller-supplied `req` serializer: none may log headers (the key) or raw URLs.
+  return { ...options, serializers: { ...options.serializers, req: serializeRequest } };
+}
+
+/** The engine's HTTP API, ready for `inject()` or `listen()`; it does not listen by itself. */
+export function buildApp(options: BuildAppOptions): FastifyInstance {
+  const ownsDb = typeof options.db === 'string';
+  const db = typeof options.db === 'string' ? openEngineDb(options.db) : options.db;
+
+  const app = Fastify({ logger: loggerOptions(options.logger), bodyLimit: JSON_BODY_LIMIT_BYTES });
+  if (ownsDb) app.addHook('onClose', () => db.close());
+
+  registerErrorHandling(app);
+  registerAuthentication(app, db);
+  registerOpenApiRoute(app);
+  registerAccountsRoutes(app, db);
+  return app;
+}
