@@ -73,6 +73,14 @@ export function allocateProRata(total: Fen, weights: readonly Fen[]): Fen[] {
  * outflow lines outflows). Empty when the voucher does not change cash.
  */
 export function classifyCashFlow(lines: readonly PostingLine[]): Map<CashFlowItemLine, Fen> {
+  // A red reversal (negative amounts) undoes its original in the same lines: classify the
+  // original's shape and negate, rather than reading it as a flow in the other direction.
+  if (lines.some((line) => line.debit < 0 || line.credit < 0)) {
+    const original = lines.map((line) => ({ ...line, debit: -line.debit, credit: -line.credit }));
+    const flows = classifyCashFlow(original);
+    for (const [no, fen] of flows) flows.set(no, -fen);
+    return flows;
+  }
   const out = new Map<CashFlowItemLine, Fen>();
   let cashNet = 0;
   for (const line of lines) if (isCash(line.root)) cashNet += line.debit - line.credit;

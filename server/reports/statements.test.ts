@@ -48,7 +48,7 @@ function post(vouchers: Record<string, number>[]) {
 //  3. sale 20,000 + output VAT 2,600, paid   Dr 1002 22,600 / Cr 5001 20,000, Cr 22210102 2,600
 //  4. cost of goods sold 8,000              Dr 5401 8,000 / Cr 1405 8,000
 //  5. office supplies 500 from the bank      Dr 560203 500 / Cr 1002 500
-const MONTH = [
+const MONTH: Record<string, number>[] = [
   { '1002': 100_000, '3001': -100_000 },
   { '1405': 10_000, '22210101': 1_300, '1002': -11_300 },
   { '1002': 22_600, '5001': -20_000, '22210102': -2_600 },
@@ -144,6 +144,13 @@ describe('cash-flow classification', () => {
       line('560302', 0.01, 0),
     ]);
     expect(Object.fromEntries(interest)).toEqual({ 17: 2, 6: 1 });
+  });
+
+  test('a red reversal lands in the same lines as its original, negated', () => {
+    const original = [line('1002', 1_130, 0), line('5001', 0, 1_000), line('22210102', 0, 130)];
+    const red = original.map((l) => ({ ...l, debit: -l.debit, credit: -l.credit }));
+    expect(Object.fromEntries(classifyCashFlow(original))).toEqual({ 1: yuan(1_130) });
+    expect(Object.fromEntries(classifyCashFlow(red))).toEqual({ 1: -yuan(1_130) });
   });
 
   test('pro-rata shares always add up to the total', () => {
