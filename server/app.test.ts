@@ -31,8 +31,8 @@ describe('error envelopes', () => {
   it('answers endpoints of later issues with 404 for now, also with a wrong method', async () => {
     const headers = bearer(engine.tenantA.apiKey);
     for (const [method, url] of [
-      ['POST', '/api/v2/voucher/create'],
       ['POST', '/api/v2/invoice/recognize'],
+      ['POST', '/api/v2/voucher/list'],
       ['GET', '/api/v2/report/profit'],
       ['POST', '/api/v2/accounts/list'],
     ] as const) {

@@ -4,8 +4,12 @@ import { registerAccountsRoutes } from './accounts/accounts-routes.js';
 import { redactApiKeys } from './auth/api-keys.js';
 import { registerAuthentication } from './auth/authenticate.js';
 import { openEngineDb, type EngineDb } from './db/engine-db.js';
+import { registerWriteAccess } from './auth/write-access.js';
 import { registerErrorHandling } from './errors/error-handling.js';
+import { registerRawJsonBody } from './http/raw-json-body.js';
+import { registerLedgerRoutes } from './ledger/ledger-routes.js';
 import { registerOpenApiRoute } from './openapi/openapi-route.js';
+import { registerRateLimit, type RateLimitOptions } from './ratelimit/rate-limit-hook.js';
 
 export type EngineLoggerOptions = FastifyLoggerOptions & LoggerOptions;
 
@@ -14,6 +18,8 @@ export interface BuildAppOptions {
   db: EngineDb | string;
   /** Fastify's pino logger; off unless asked for. */
   logger?: boolean | EngineLoggerOptions;
+  /** The per-key token buckets' clock, for tests. */
+  rateLimit?: RateLimitOptions;
 }
 
 /** JSON bodies (vouchers) stay far below this; invoice files get their own multipart limit. */
@@ -40,8 +46,13 @@ export function buildApp(options: BuildAppOptions): FastifyInstance {
   if (ownsDb) app.addHook('onClose', () => db.close());
 
   registerErrorHandling(app);
+  registerRawJsonBody(app);
+  // onRequest hooks run in this order: who is calling (401), how often (429), may it write (403).
   registerAuthentication(app, db);
+  registerRateLimit(app, options.rateLimit);
+  registerWriteAccess(app);
   registerOpenApiRoute(app);
   registerAccountsRoutes(app, db);
+  registerLedgerRoutes(app, db);
   return app;
 }

@@ -9,7 +9,9 @@ export const CLI_USAGE = `用法：npm run engine -- [选项]
   --data <目录>       数据目录，数据库为 <目录>/engine.db（默认 .data）
   --demo             创建演示租户及两个演示账套，并打印其 API Key
   --demo-key <key>   与 --demo 同用：使用固定的演示 API Key（sk_test_ 或 sk_live_ 开头）
-  --help             显示本帮助`;
+  --help             显示本帮助
+
+自建引擎的管理命令（租户、API Key、限额、账套）：npm run engine -- admin --help`;
 
 const OPTIONS = {
   host: { type: 'string', default: '127.0.0.1' },

@@ -1,3 +1,4 @@
+import { runAdminCli } from './admin/admin-cli.js';
 import { CLI_USAGE, parseCliArgs } from './cli-args.js';
 import { listenEngine, openEngineDataDir, stopOnSignals } from './engine-runtime.js';
 import { seedDemo } from './tenancy/demo.js';
@@ -6,6 +7,13 @@ import { seedDemo } from './tenancy/demo.js';
 const EXIT_USAGE = 2;
 
 async function main(argv: readonly string[]): Promise<void> {
+  if (argv[0] === 'admin') {
+    process.exitCode = runAdminCli(argv.slice(1), {
+      out: (line) => console.log(line),
+      err: (line) => console.error(line),
+    });
+    return;
+  }
   const command = parseCliArgs(argv);
   if (command.kind === 'help') {
     console.log(CLI_USAGE);

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { EngineDb } from '../db/engine-db.js';
+import { statement } from '../db/statements.js';
 import { hashApiKey } from './api-keys.js';
 
 export const apiKeyScopeSchema = z.enum(['read_write', 'read_only']);
@@ -16,6 +17,9 @@ export const apiKeyRecordSchema = z
     scope: apiKeyScopeSchema,
     revoked_at: z.string().nullable(),
     created_at: z.string(),
+    // NULL: the engine's default limit applies.
+    rate_per_second: z.number().int().positive().nullable(),
+    rate_burst: z.number().int().positive().nullable(),
   })
   .transform((row) => ({
     id: row.id,
@@ -26,13 +30,15 @@ export const apiKeyRecordSchema = z
     scope: row.scope,
     revokedAt: row.revoked_at,
     createdAt: row.created_at,
+    ratePerSecond: row.rate_per_second,
+    rateBurst: row.rate_burst,
   }));
 
 export type ApiKeyRecord = z.output<typeof apiKeyRecordSchema>;
 
 /** The record of a key, revoked or not; `undefined` when the key was never registered. */
 export function findApiKeyRecord(db: EngineDb, key: string): ApiKeyRecord | undefined {
-  const row: unknown = db.prepare('SELECT * FROM api_keys WHERE key_hash = ?').get(hashApiKey(key));
+  const row: unknown = statement(db, 'SELECT * FROM api_keys WHERE key_hash = ?').get(hashApiKey(key));
   return row === undefined ? undefined : apiKeyRecordSchema.parse(row);
 }
 

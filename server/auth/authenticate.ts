@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { EngineDb } from '../db/engine-db.js';
 import { ApiHttpError } from '../errors/api-http-error.js';
+import { effectiveRateLimit, type KeyRateLimit } from '../ratelimit/rate-limits.js';
 import { apiKeySchema } from './api-keys.js';
 import { findActiveApiKey, type ApiKeyScope } from './api-key-records.js';
 import { parseAuthorizationHeader } from './authorization-header.js';
@@ -10,6 +11,8 @@ export interface Caller {
   tenantId: string;
   keyId: string;
   scope: ApiKeyScope;
+  /** Read from the key's row on every request, so a limit set from the admin CLI applies at once. */
+  rateLimit: KeyRateLimit;
 }
 
 export const AUTH_MESSAGES = {
@@ -35,6 +38,11 @@ export function callerOf(request: FastifyRequest): Caller {
   return caller;
 }
 
+/** The caller when the request carried a valid key; undefined on public routes. */
+export function findCaller(request: FastifyRequest): Caller | undefined {
+  return callers.get(request);
+}
+
 function needsApiKey(request: FastifyRequest): boolean {
   // Unknown paths under /api/ still ask for a key, so that probing does not reveal which exist.
   if (request.is404) return request.url.startsWith('/api/');
@@ -47,7 +55,12 @@ function authenticate(db: EngineDb, request: FastifyRequest): void {
   const key = apiKeySchema.safeParse(header.token);
   const record = key.success ? findActiveApiKey(db, key.data) : undefined;
   if (!record) throw new ApiHttpError(401, AUTH_MESSAGES.invalid);
-  callers.set(request, { tenantId: record.tenantId, keyId: record.id, scope: record.scope });
+  callers.set(request, {
+    tenantId: record.tenantId,
+    keyId: record.id,
+    scope: record.scope,
+    rateLimit: effectiveRateLimit(record),
+  });
 }
 
 /** Checks `Authorization: Bearer <key>` on every route that is not marked `config.public`. */

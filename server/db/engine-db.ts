@@ -14,8 +14,11 @@ export function openEngineDb(filename: string, options: OpenEngineDbOptions = {}
   const db = new Database(filename);
   try {
     if (filename !== ':memory:') {
-      // WAL lets report queries read while a voucher is being written.
+      // WAL lets report queries read while a voucher is being written. NORMAL syncs at checkpoints
+      // rather than on every commit: a power cut may lose the last commits but never corrupts the
+      // file, and a commit then costs microseconds instead of an fsync.
       db.pragma('journal_mode = WAL');
+      db.pragma('synchronous = NORMAL');
     }
     db.pragma('foreign_keys = ON');
     db.pragma('busy_timeout = 5000');

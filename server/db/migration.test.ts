@@ -42,7 +42,20 @@ describe('migrations', () => {
       .pluck()
       .all();
     expect(tables).toEqual(
-      expect.arrayContaining(['account_sets', 'api_keys', 'schema_migrations', 'tenants']),
+      expect.arrayContaining([
+        'account_period_totals',
+        'account_sets',
+        'accounts',
+        'api_keys',
+        'idempotency_records',
+        'invoices',
+        'periods',
+        'schema_migrations',
+        'tenants',
+        'voucher_attachments',
+        'voucher_lines',
+        'vouchers',
+      ]),
     );
     db.close();
   });

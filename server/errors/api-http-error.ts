@@ -7,10 +7,13 @@ import type { ApiErrorCode } from '../../shared/api/index.js';
  */
 export class ApiHttpError extends Error {
   readonly code: ApiErrorCode;
+  /** Extra response headers (`Retry-After` on a 429). */
+  readonly headers: Readonly<Record<string, string>>;
 
-  constructor(code: ApiErrorCode, message: string) {
+  constructor(code: ApiErrorCode, message: string, headers: Record<string, string> = {}) {
     super(message);
     this.name = 'ApiHttpError';
     this.code = code;
+    this.headers = headers;
   }
 }

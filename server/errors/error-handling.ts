@@ -48,6 +48,7 @@ export function registerErrorHandling(app: FastifyInstance): void {
   app.setErrorHandler((error, request, reply) => {
     const { code, message } = toApiError(error, request);
     if (code === 500) request.log.error({ err: error }, 'unhandled error');
+    if (error instanceof ApiHttpError) void reply.headers(error.headers);
     return reply.code(code).send(errorEnvelope(code, message));
   });
 

@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import {
   apiKeyLast4,
   apiKeyPrefix,
@@ -15,12 +16,15 @@ import {
 import type { EngineDb } from '../db/engine-db.js';
 import { isoTimestamp } from '../db/timestamps.js';
 import { newId } from '../ids.js';
+import type { KeyRateLimit } from '../ratelimit/rate-limits.js';
 
 export interface RegisterKeyInput {
   tenantId: string;
   /** The plain key; only its hash and last four characters are stored. */
   key: string;
   scope?: ApiKeyScope;
+  /** Omitted: the engine's default limit. */
+  rateLimit?: KeyRateLimit;
 }
 
 /** Stores a key that was generated elsewhere (the desktop's keychain key, a fixed demo key). */
@@ -35,10 +39,14 @@ export function registerKey(db: EngineDb, input: RegisterKeyInput): ApiKeyRecord
     scope: input.scope ?? 'read_write',
     revoked_at: null,
     created_at: isoTimestamp(),
+    rate_per_second: input.rateLimit?.perSecond ?? null,
+    rate_burst: input.rateLimit?.burst ?? null,
   };
   db.prepare(
-    `INSERT INTO api_keys (id, tenant_id, prefix, key_hash, last4, scope, revoked_at, created_at)
-     VALUES (@id, @tenant_id, @prefix, @key_hash, @last4, @scope, @revoked_at, @created_at)`,
+    `INSERT INTO api_keys (id, tenant_id, prefix, key_hash, last4, scope, revoked_at, created_at,
+                           rate_per_second, rate_burst)
+     VALUES (@id, @tenant_id, @prefix, @key_hash, @last4, @scope, @revoked_at, @created_at,
+             @rate_per_second, @rate_burst)`,
   ).run(row);
   return apiKeyRecordSchema.parse(row);
 }
@@ -47,6 +55,7 @@ export interface IssueKeyInput {
   tenantId: string;
   mode?: ApiKeyMode;
   scope?: ApiKeyScope;
+  rateLimit?: KeyRateLimit;
 }
 
 export interface IssuedKey {
@@ -57,7 +66,12 @@ export interface IssuedKey {
 
 export function issueKey(db: EngineDb, input: IssueKeyInput): IssuedKey {
   const key = generateApiKey(input.mode ?? 'live');
-  const record = registerKey(db, { tenantId: input.tenantId, key, scope: input.scope });
+  const record = registerKey(db, {
+    tenantId: input.tenantId,
+    key,
+    scope: input.scope,
+    rateLimit: input.rateLimit,
+  });
   return { key, record };
 }
 
@@ -69,16 +83,48 @@ export function revokeKey(db: EngineDb, tenantId: string, keyId: string): boolea
   return result.changes === 1;
 }
 
+/** Sets a key's rate limit (`undefined`: back to the engine's default); false when there is no such key. */
+export function setKeyRateLimit(db: EngineDb, keyId: string, rateLimit: KeyRateLimit | undefined): boolean {
+  const result = db
+    .prepare('UPDATE api_keys SET rate_per_second = ?, rate_burst = ? WHERE id = ?')
+    .run(rateLimit?.perSecond ?? null, rateLimit?.burst ?? null, keyId);
+  return result.changes === 1;
+}
+
+export function findKeyById(db: EngineDb, keyId: string): ApiKeyRecord | undefined {
+  const row: unknown = db.prepare('SELECT * FROM api_keys WHERE id = ?').get(keyId);
+  return row === undefined ? undefined : apiKeyRecordSchema.parse(row);
+}
+
+/** Every key of the tenant, revoked ones included, oldest first. */
+export function listKeys(db: EngineDb, tenantId: string): ApiKeyRecord[] {
+  const rows = db
+    .prepare('SELECT * FROM api_keys WHERE tenant_id = ? ORDER BY created_at, rowid')
+    .all(tenantId);
+  return z.array(apiKeyRecordSchema).parse(rows);
+}
+
+export interface EnsureKeyOptions {
+  /** Applied whether the key is new or known, so a changed default reaches keys registered before. */
+  rateLimit?: KeyRateLimit;
+}
+
 /**
  * Makes `key` a working key of `tenantId`, registering it if it is new. Refuses a key that belongs
  * to another tenant or was revoked: re-activating it here would undo a revocation silently.
  */
-export function ensureKeyOfTenant(db: EngineDb, tenantId: string, key: string): void {
+export function ensureKeyOfTenant(
+  db: EngineDb,
+  tenantId: string,
+  key: string,
+  options: EnsureKeyOptions = {},
+): void {
   const existing = findApiKeyRecord(db, key);
   if (!existing) {
-    registerKey(db, { tenantId, key });
+    registerKey(db, { tenantId, key, rateLimit: options.rateLimit });
     return;
   }
   if (existing.tenantId !== tenantId) throw new Error('该 API Key 已属于其他租户，不能用于此租户');
   if (existing.revokedAt !== null) throw new Error('该 API Key 已被吊销，请换一个新的 API Key');
+  if (options.rateLimit) setKeyRateLimit(db, existing.id, options.rateLimit);
 }

@@ -1,4 +1,5 @@
 import type { EngineDb } from '../db/engine-db.js';
+import { LOCAL_KEY_RATE_LIMIT } from '../ratelimit/rate-limits.js';
 import { ensureKeyOfTenant } from './api-keys.js';
 import { seedDemoAccountSets } from './demo.js';
 import { ensureTenant } from './tenants.js';
@@ -14,7 +15,7 @@ export const LOCAL_TENANT_NAME = '本机账套';
 export function ensureLocalTenant(db: EngineDb, apiKey: string): { tenantId: string } {
   db.transaction(() => {
     ensureTenant(db, LOCAL_TENANT_ID, LOCAL_TENANT_NAME);
-    ensureKeyOfTenant(db, LOCAL_TENANT_ID, apiKey);
+    ensureKeyOfTenant(db, LOCAL_TENANT_ID, apiKey, { rateLimit: LOCAL_KEY_RATE_LIMIT });
     seedDemoAccountSets(db, LOCAL_TENANT_ID);
   })();
   return { tenantId: LOCAL_TENANT_ID };

@@ -3,6 +3,19 @@ import type { AccountsListResponse } from './accounts.js';
 import { endpoints } from './endpoints.js';
 import { ApiError, ApiTransportError, errorEnvelopeSchema } from './errors.js';
 import type { InvoiceRecognizeFields, InvoiceRecognizeResponse } from './invoice.js';
+import type {
+  ChartResponse,
+  PeriodCloseResponse,
+  PeriodListResponse,
+  PeriodReopenResponse,
+  PeriodRequest,
+  Voucher,
+  VoucherListQuery,
+  VoucherListResponse,
+  VoucherReverseRequest,
+  VoucherReverseResponse,
+} from './ledger.js';
+import { fillPath, ledgerEndpoints } from './ledger-endpoints.js';
 import type { ReportQuery, ReportResponse, ReportType } from './report.js';
 import type { VoucherCreateRequest, VoucherCreateResponse } from './voucher.js';
 
@@ -85,6 +98,62 @@ export class ApiClient {
     const spec = endpoints.report;
     const path = spec.path.replace('{type}', encodeURIComponent(type));
     return this.#call({ method: spec.method, path, query: { ...query } }, spec.response, options);
+  }
+
+  // ——— Engine extensions (local or self-hosted engine only; the cloud answers 404) ———
+
+  /** The account set's chart of accounts with leaf flags, for the voucher editor. */
+  getChart(accountId: string, options?: CallOptions): Promise<ChartResponse> {
+    const spec = ledgerEndpoints.chart;
+    const path = fillPath(spec.path, { account_id: accountId });
+    return this.#call({ method: spec.method, path }, spec.response, options);
+  }
+
+  listVouchers(query: VoucherListQuery, options?: CallOptions): Promise<VoucherListResponse> {
+    const spec = ledgerEndpoints.voucherList;
+    const params: Record<string, string> = { account_id: query.account_id };
+    if (query.period !== undefined) params.period = query.period;
+    if (query.page !== undefined) params.page = String(query.page);
+    if (query.page_size !== undefined) params.page_size = String(query.page_size);
+    return this.#call({ method: spec.method, path: spec.path, query: params }, spec.response, options);
+  }
+
+  getVoucher(voucherId: string, options?: CallOptions): Promise<Voucher> {
+    const spec = ledgerEndpoints.voucherGet;
+    const path = fillPath(spec.path, { voucher_id: voucherId });
+    return this.#call({ method: spec.method, path }, spec.response, options);
+  }
+
+  /** 红字冲销: posts a voucher with the same lines in negative amounts. */
+  reverseVoucher(
+    voucherId: string,
+    body: VoucherReverseRequest = {},
+    options?: CallOptions,
+  ): Promise<VoucherReverseResponse> {
+    const spec = ledgerEndpoints.voucherReverse;
+    const path = fillPath(spec.path, { voucher_id: voucherId });
+    return this.#call({ method: spec.method, path, json: body }, spec.response, options);
+  }
+
+  listPeriods(accountId: string, options?: CallOptions): Promise<PeriodListResponse> {
+    const spec = ledgerEndpoints.periodList;
+    return this.#call(
+      { method: spec.method, path: spec.path, query: { account_id: accountId } },
+      spec.response,
+      options,
+    );
+  }
+
+  /** 结账: posts the closing voucher (结转损益) and closes the period. */
+  closePeriod(body: PeriodRequest, options?: CallOptions): Promise<PeriodCloseResponse> {
+    const spec = ledgerEndpoints.periodClose;
+    return this.#call({ method: spec.method, path: spec.path, json: body }, spec.response, options);
+  }
+
+  /** 反结账: voids the closing voucher (its number stays used) and opens the period again. */
+  reopenPeriod(body: PeriodRequest, options?: CallOptions): Promise<PeriodReopenResponse> {
+    const spec = ledgerEndpoints.periodReopen;
+    return this.#call({ method: spec.method, path: spec.path, json: body }, spec.response, options);
   }
 
   async #call<S extends z.ZodType>(

@@ -4,6 +4,8 @@ export * from './common.js';
 export * from './endpoints.js';
 export * from './errors.js';
 export * from './invoice.js';
+export * from './ledger-endpoints.js';
+export * from './ledger.js';
 export * from './report.js';
 export * from './validation.js';
 export * from './voucher.js';

@@ -81,6 +81,13 @@ function errorResponses(spec: EndpointSpec): Record<string, JsonSchema> {
   for (const code of codes) {
     out[String(code)] = {
       description: API_ERROR_MEANINGS[code],
+      ...(code === 429
+        ? {
+            headers: {
+              'Retry-After': { description: '需要等待的秒数', schema: { type: 'integer', minimum: 1 } },
+            },
+          }
+        : {}),
       content: { 'application/json': { schema: { $ref: `${COMPONENT_REF}ErrorEnvelope` } } },
     };
   }

@@ -46,6 +46,10 @@ describe('voucher rules', () => {
       'entries 至少需要一条借方分录和一条贷方分录',
     );
     expect(messages([line('560203', 500, 0)])).toContain('entries 至少需要两条分录');
+    const huge = 999_999_999_999.99;
+    expect(messages([line('560203', huge, 0), line('560204', huge, 0), line('1002', 0, huge)])).toEqual([
+      'entries 借方合计和贷方合计都不能超过 999999999999.99',
+    ]);
   });
 
   test('any balanced set of one-sided lines on leaf accounts is valid', () => {

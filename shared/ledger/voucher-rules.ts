@@ -1,5 +1,5 @@
 import type { VoucherEntry } from '../api/voucher.js';
-import { decimalToFen, formatFenPlain, type Fen } from '../money.js';
+import { decimalToFen, formatFenPlain, MAX_AMOUNT_FEN, type Fen } from '../money.js';
 
 /**
  * The voucher rules of ../shared/domain/ACCOUNTING.md that need no database, written once and used
@@ -73,7 +73,13 @@ export function checkVoucherEntries(entries: readonly VoucherEntry[], chart?: Ch
     problems.push({ field: 'entries', message: 'entries 至少需要一条借方分录和一条贷方分录' });
   }
   const { debitFen, creditFen } = voucherTotals(entries);
-  if (debitFen !== creditFen) {
+  // Past this cap the sums would leave the range where JS numbers count fen exactly (2^53).
+  if (debitFen > MAX_AMOUNT_FEN || creditFen > MAX_AMOUNT_FEN) {
+    problems.push({
+      field: 'entries',
+      message: `entries 借方合计和贷方合计都不能超过 ${formatFenPlain(MAX_AMOUNT_FEN)}`,
+    });
+  } else if (debitFen !== creditFen) {
     problems.push({
       field: 'entries',
       message: `借贷不平衡：借方合计 ${formatFenPlain(debitFen)}，贷方合计 ${formatFenPlain(creditFen)}`,
