@@ -33,7 +33,7 @@ describe('error envelopes', () => {
     for (const [method, url] of [
       ['POST', '/api/v2/invoice/recognize'],
       ['POST', '/api/v2/voucher/list'],
-      ['GET', '/api/v2/report/profit'],
+      ['POST', '/api/v2/report/profit'],
       ['POST', '/api/v2/accounts/list'],
     ] as const) {
       const response = await engine.app.inject({ method, url, headers, payload: { a: 1 } });

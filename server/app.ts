@@ -9,6 +9,7 @@ import { registerErrorHandling } from './errors/error-handling.js';
 import { registerRawJsonBody } from './http/raw-json-body.js';
 import { registerLedgerRoutes } from './ledger/ledger-routes.js';
 import { registerOpenApiRoute } from './openapi/openapi-route.js';
+import { registerReportRoutes } from './reports/report-routes.js';
 import { registerRateLimit, type RateLimitOptions } from './ratelimit/rate-limit-hook.js';
 
 export type EngineLoggerOptions = FastifyLoggerOptions & LoggerOptions;
@@ -54,5 +55,6 @@ export function buildApp(options: BuildAppOptions): FastifyInstance {
   registerOpenApiRoute(app);
   registerAccountsRoutes(app, db);
   registerLedgerRoutes(app, db);
+  registerReportRoutes(app, db);
   return app;
 }

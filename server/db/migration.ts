@@ -6,6 +6,8 @@ export interface Migration {
   /** `YYYYMMDDHHMMSS_name`: the timestamp keeps the order obvious when branches add migrations. */
   id: string;
   sql: string;
+  /** Data work SQL cannot do (e.g. backfilling figures computed in TypeScript), in the same transaction. */
+  run?: (db: EngineDb) => void;
 }
 
 export class MigrationsOutOfSyncError extends Error {
@@ -50,6 +52,7 @@ export function migrate(db: EngineDb, known: readonly Migration[]): void {
   for (const migration of known.slice(applied.length)) {
     db.transaction(() => {
       db.exec(migration.sql);
+      migration.run?.(db);
       record.run(migration.id, isoTimestamp());
     })();
   }

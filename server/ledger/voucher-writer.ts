@@ -5,6 +5,7 @@ import type { EngineDb } from '../db/engine-db.js';
 import { statement } from '../db/statements.js';
 import { isoTimestamp } from '../db/timestamps.js';
 import { newTimeOrderedId } from '../ids.js';
+import { recordCashFlows, removeCashFlows } from '../reports/cash-flow-postings.js';
 
 /** A line as the ledger stores it: one side non-zero; negative on red reversal lines. */
 export interface LedgerLine {
@@ -143,6 +144,7 @@ export function postVoucher(db: EngineDb, voucher: NewVoucher): PostedVoucher {
   );
   (voucher.attachments ?? []).forEach((invoiceId, index) => insertAttachment.run(id, invoiceId, index));
   applyToTotals(db, voucher.accountSetId, period, voucher.kind, voucher.lines, 1);
+  recordCashFlows(db, { id, accountSetId: voucher.accountSetId, date: voucher.date, period, lines: voucher.lines });
   return { id, period, number, voucherNo: voucherNo(number) };
 }
 
@@ -165,4 +167,5 @@ export function voidVoucher(
     voucher.id,
   );
   applyToTotals(db, voucher.accountSetId, voucher.period, voucher.kind, voucher.lines, -1);
+  removeCashFlows(db, voucher);
 }

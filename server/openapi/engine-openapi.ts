@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ledgerEndpoints, type EndpointSpec } from '../../shared/api/index.js';
+import { ledgerEndpoints, reportEndpoints, type EndpointSpec } from '../../shared/api/index.js';
 import { buildOpenApiDocument } from '../../shared/api/openapi.js';
 
 /** The engine's extensions beyond the provider's four endpoints, documented like them. */
@@ -15,6 +15,7 @@ export const engineExtensionEndpoints = {
     public: true,
   },
   ...ledgerEndpoints,
+  ...reportEndpoints,
 } as const satisfies Record<string, EndpointSpec>;
 
 /** What `/api/v2/openapi.json` serves and `docs/openapi.json` holds. */

@@ -59,6 +59,8 @@ const LEDGER_TABLES = [
   'voucher_attachments',
   'periods',
   'account_period_totals',
+  'voucher_cash_flows',
+  'cash_flow_period_totals',
   'idempotency_records',
 ] as const;
 

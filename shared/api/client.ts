@@ -16,6 +16,7 @@ import type {
   VoucherReverseResponse,
 } from './ledger.js';
 import { fillPath, ledgerEndpoints } from './ledger-endpoints.js';
+import { reportEndpoints, type TrialBalanceResponse } from './report-endpoints.js';
 import type { ReportQuery, ReportResponse, ReportType } from './report.js';
 import type { VoucherCreateRequest, VoucherCreateResponse } from './voucher.js';
 
@@ -154,6 +155,12 @@ export class ApiClient {
   reopenPeriod(body: PeriodRequest, options?: CallOptions): Promise<PeriodReopenResponse> {
     const spec = ledgerEndpoints.periodReopen;
     return this.#call({ method: spec.method, path: spec.path, json: body }, spec.response, options);
+  }
+
+  /** 科目余额表: opening, period debit/credit and closing per account. */
+  getTrialBalance(query: ReportQuery, options?: CallOptions): Promise<TrialBalanceResponse> {
+    const spec = reportEndpoints.trialBalance;
+    return this.#call({ method: spec.method, path: spec.path, query: { ...query } }, spec.response, options);
   }
 
   async #call<S extends z.ZodType>(

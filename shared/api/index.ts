@@ -6,6 +6,8 @@ export * from './errors.js';
 export * from './invoice.js';
 export * from './ledger-endpoints.js';
 export * from './ledger.js';
+export * from './report-endpoints.js';
 export * from './report.js';
+export * from './statements.js';
 export * from './validation.js';
 export * from './voucher.js';

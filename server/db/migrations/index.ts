@@ -4,6 +4,7 @@ import { chartOfAccounts } from './20261121060000_chart_of_accounts.js';
 import { ledger } from './20261121060100_ledger.js';
 import { idempotency } from './20261121060200_idempotency.js';
 import { apiKeyRateLimits } from './20261121060300_api_key_rate_limits.js';
+import { cashFlows } from './20261121070000_cash_flows.js';
 
 /**
  * Every migration the engine knows, oldest first. Entries are only ever appended: a released
@@ -15,4 +16,5 @@ export const migrations: readonly Migration[] = [
   ledger,
   idempotency,
   apiKeyRateLimits,
+  cashFlows,
 ];

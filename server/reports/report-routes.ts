@@ -1,0 +1,37 @@
+import type { FastifyInstance } from 'fastify';
+import { endpoints } from '../../shared/api/endpoints.js';
+import { reportEndpoints } from '../../shared/api/report-endpoints.js';
+import { reportParamsSchema, reportQuerySchema, reportResponseSchema } from '../../shared/api/report.js';
+import { callerOf } from '../auth/authenticate.js';
+import type { EngineDb } from '../db/engine-db.js';
+import { parseRequestPart } from '../errors/parse-request.js';
+import { routePath } from '../http/route-path.js';
+import { accountSetForRead } from '../ledger/account-set-access.js';
+import { buildStatement } from './statement-builder.js';
+import { buildTrialBalance } from './trial-balance.js';
+
+/** GET /api/v2/report/{type} (documented) and the trial-balance extension. */
+export function registerReportRoutes(app: FastifyInstance, db: EngineDb): void {
+  app.get(routePath(endpoints.report.path), (request) => {
+    const { type } = parseRequestPart(reportParamsSchema, request.params);
+    const query = parseRequestPart(reportQuerySchema, request.query);
+    const set = accountSetForRead(db, callerOf(request), query.account_id);
+    const report_data = buildStatement(db, type, {
+      accountSet: { id: set.id, name: set.name },
+      start: query.start_date,
+      end: query.end_date,
+    });
+    return reportResponseSchema.parse({
+      report_data,
+      period: { start_date: query.start_date, end_date: query.end_date },
+    });
+  });
+
+  app.get(reportEndpoints.trialBalance.path, (request) => {
+    const query = parseRequestPart(reportQuerySchema, request.query);
+    const set = accountSetForRead(db, callerOf(request), query.account_id);
+    return reportEndpoints.trialBalance.response.parse(
+      buildTrialBalance(db, { id: set.id, name: set.name }, query.start_date, query.end_date),
+    );
+  });
+}
