@@ -144,7 +144,13 @@ export function postVoucher(db: EngineDb, voucher: NewVoucher): PostedVoucher {
   );
   (voucher.attachments ?? []).forEach((invoiceId, index) => insertAttachment.run(id, invoiceId, index));
   applyToTotals(db, voucher.accountSetId, period, voucher.kind, voucher.lines, 1);
-  recordCashFlows(db, { id, accountSetId: voucher.accountSetId, date: voucher.date, period, lines: voucher.lines });
+  recordCashFlows(db, {
+    id,
+    accountSetId: voucher.accountSetId,
+    date: voucher.date,
+    period,
+    lines: voucher.lines,
+  });
   return { id, period, number, voucherNo: voucherNo(number) };
 }
 

@@ -56,4 +56,3 @@ export const reportEndpoints = {
     extension: true,
   },
 } as const satisfies Record<string, EndpointSpec>;
-
