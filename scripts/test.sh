@@ -21,6 +21,7 @@ check() {
 check "ESLint" npx eslint . --max-warnings 0
 check "Prettier" npx prettier --check . --log-level warn
 check "TypeScript" npm run --silent typecheck
+check "Electronegativity" node scripts/electronegativity.mjs
 
 echo "[test] 单元与集成测试"
 bash scripts/with-keyring.sh node_modules/.bin/vitest run --reporter=default --reporter=json \

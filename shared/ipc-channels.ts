@@ -9,6 +9,11 @@ export const IPC_CALLS = [
   'setApiKey',
   'clearApiKey',
   'testConnection',
+  'getReport',
+  'getChart',
+  'listVouchers',
+  'createVoucher',
+  'listOutbox',
 ] as const;
 
 export type IpcCallName = (typeof IPC_CALLS)[number];

@@ -1,6 +1,15 @@
 import { z } from 'zod';
 import { accountsListResponseSchema } from './api/accounts.js';
+import { accountIdSchema, isoDateSchema } from './api/common.js';
 import { apiErrorTypeSchema } from './api/errors.js';
+import {
+  chartResponseSchema,
+  periodSchema,
+  voucherListResponseSchema,
+  VOUCHER_PAGE_SIZE_MAX,
+} from './api/ledger.js';
+import { reportResponseSchema, reportTypeSchema } from './api/report.js';
+import { voucherCreateRequestSchema } from './api/voucher.js';
 import type { IpcCallName } from './ipc-channels.js';
 
 /**
@@ -25,6 +34,10 @@ export const keyStatusSchema = z.object({
 });
 export type KeyStatus = z.infer<typeof keyStatusSchema>;
 
+/** Whether the engine answered lately, judged by main from the outcomes of real calls. */
+export const reachabilitySchema = z.enum(['unknown', 'online', 'offline']);
+export type Reachability = z.infer<typeof reachabilitySchema>;
+
 export const settingsViewSchema = z.object({
   mode: connectionModeSchema,
   cloudBaseUrl: z.string(),
@@ -32,6 +45,7 @@ export const settingsViewSchema = z.object({
   /** `memory` when the OS keychain is unavailable: the key then lasts until the app quits. */
   secretStorage: z.enum(['keychain', 'memory']),
   engine: engineStatusSchema,
+  reachability: reachabilitySchema,
 });
 export type SettingsView = z.infer<typeof settingsViewSchema>;
 
@@ -70,6 +84,58 @@ export function fetchedSchema<T extends z.ZodType>(data: T) {
 
 const noArgs = z.strictObject({});
 
+export const reportRequestSchema = z
+  .strictObject({
+    accountSetId: accountIdSchema,
+    type: reportTypeSchema,
+    startDate: isoDateSchema,
+    endDate: isoDateSchema,
+  })
+  .refine((r) => r.startDate <= r.endDate, { error: '开始日期不能晚于结束日期', path: ['endDate'] });
+
+export const voucherPageRequestSchema = z.strictObject({
+  accountSetId: accountIdSchema,
+  /** YYYY-MM; every period when absent. */
+  period: periodSchema.optional(),
+  page: z.number().int().min(1).max(1_000_000).default(1),
+  pageSize: z.number().int().min(1).max(VOUCHER_PAGE_SIZE_MAX).default(20),
+});
+
+/** A voucher is created at once when the engine answers, or queued in the outbox while it does not. */
+export const voucherSubmissionSchema = z.discriminatedUnion('status', [
+  z.object({ status: z.literal('created'), voucher_id: z.string(), voucher_no: z.string() }),
+  z.object({ status: z.literal('queued'), outboxId: z.number().int().positive(), message: z.string() }),
+]);
+export type VoucherSubmission = z.infer<typeof voucherSubmissionSchema>;
+
+export const outboxStateSchema = z.enum(['pending', 'sending', 'done', 'failed']);
+export type OutboxState = z.infer<typeof outboxStateSchema>;
+export const outboxKindSchema = z.enum(['voucher.create']);
+export type OutboxKind = z.infer<typeof outboxKindSchema>;
+
+/** What the renderer sees of a queued write: never the request's idempotency key or headers. */
+export const outboxItemViewSchema = z.object({
+  id: z.number().int().positive(),
+  kind: outboxKindSchema,
+  state: outboxStateSchema,
+  /** A Chinese one-line description, e.g. 「凭证 2024-03-01 · 借贷合计 ¥1,000.00」. */
+  title: z.string(),
+  accountSetId: z.string(),
+  /** Why it failed (Chinese), or why it is still waiting. */
+  message: z.string().nullable(),
+  attempts: z.number().int().nonnegative(),
+  createdAt: z.iso.datetime(),
+  updatedAt: z.iso.datetime(),
+});
+export type OutboxItemView = z.infer<typeof outboxItemViewSchema>;
+
+export const outboxCountsSchema = z.object({
+  pending: z.number().int().nonnegative(),
+  sending: z.number().int().nonnegative(),
+  failed: z.number().int().nonnegative(),
+});
+export type OutboxCounts = z.infer<typeof outboxCountsSchema>;
+
 export const ipcContract = {
   listAccountSets: { args: noArgs, result: fetchedSchema(accountsListResponseSchema) },
   getSettings: { args: noArgs, result: settingsViewSchema },
@@ -82,6 +148,20 @@ export const ipcContract = {
   testConnection: {
     args: noArgs,
     result: z.object({ baseUrl: z.string(), accountSetCount: z.number().int().nonnegative() }),
+  },
+  getReport: { args: reportRequestSchema, result: fetchedSchema(reportResponseSchema) },
+  getChart: {
+    args: z.strictObject({ accountSetId: accountIdSchema }),
+    result: fetchedSchema(chartResponseSchema),
+  },
+  listVouchers: { args: voucherPageRequestSchema, result: fetchedSchema(voucherListResponseSchema) },
+  createVoucher: {
+    args: z.strictObject({ voucher: voucherCreateRequestSchema }),
+    result: voucherSubmissionSchema,
+  },
+  listOutbox: {
+    args: noArgs,
+    result: z.object({ items: z.array(outboxItemViewSchema), counts: outboxCountsSchema }),
   },
 } as const satisfies Record<IpcCallName, { args: z.ZodType; result: z.ZodType }>;
 
@@ -104,9 +184,23 @@ export type IpcError = z.infer<typeof ipcErrorSchema>;
 
 export type IpcResult<T> = { ok: true; data: T } | { ok: false; error: IpcError };
 
+/** Progress of one invoice upload (uploads arrive with the invoices issue; the shape is fixed now). */
+export const uploadProgressEventSchema = z.object({
+  type: z.literal('upload-progress'),
+  uploadId: z.string().min(1),
+  fileName: z.string(),
+  stage: z.enum(['queued', 'uploading', 'recognizing', 'done', 'failed']),
+  loadedBytes: z.number().int().nonnegative(),
+  totalBytes: z.number().int().nonnegative(),
+  message: z.string().optional(),
+});
+
 export const ipcEventSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('engine-status'), status: engineStatusSchema }),
   z.object({ type: z.literal('settings-changed') }),
+  z.object({ type: z.literal('reachability'), reachability: reachabilitySchema }),
+  z.object({ type: z.literal('outbox-changed'), counts: outboxCountsSchema }),
+  uploadProgressEventSchema,
 ]);
 export type IpcEvent = z.infer<typeof ipcEventSchema>;
 

@@ -2,12 +2,33 @@ import path from 'node:path';
 import { createHandlers } from './ipc/handlers.js';
 import { createIpcRouter, type IpcRouter } from './ipc/router.js';
 import type { AppLogger } from './logging/logger.js';
+import { ApiProxy, type AttemptRecord } from './services/api-proxy/api-proxy.js';
+import type { RetryPolicy } from './services/api-proxy/retry-policy.js';
+import { AppCache } from './services/cache/app-cache.js';
 import { ConnectionManager } from './services/connection/connection-manager.js';
 import { EngineHost } from './services/engine-host/engine-host.js';
 import type { EngineLauncher } from './services/engine-host/engine-launcher.js';
 import { EventBus } from './services/events/event-bus.js';
+import { OutboxDrainer } from './services/outbox/outbox-drainer.js';
+import { OutboxStore } from './services/outbox/outbox-store.js';
+import { ReachabilityTracker } from './services/reachability/reachability-tracker.js';
+import { ReconnectProbe } from './services/reachability/reconnect-probe.js';
+import { CachedReads } from './services/reads/cached-reads.js';
 import type { SecretStore } from './services/secrets/secret-store.js';
 import { SettingsStore } from './services/settings/settings-store.js';
+import { VoucherSubmitter } from './services/vouchers/voucher-submission.js';
+
+/** Pauses and limits; the defaults are the product's, tests shorten them. */
+export interface ServiceTimings {
+  retry?: RetryPolicy;
+  /** Pauses between outbox passes that could not finish. */
+  outboxRetryDelaysMs?: readonly number[];
+  /** Pauses between reachability probes while offline. */
+  probeDelaysMs?: readonly number[];
+  engineRestartDelaysMs?: readonly number[];
+  /** How long createVoucher waits for the first try before answering "queued". */
+  voucherWaitMs?: number;
+}
 
 export interface AppServicesOptions {
   userDataDir: string;
@@ -15,6 +36,11 @@ export interface AppServicesOptions {
   launchEngine: EngineLauncher;
   logger: AppLogger;
   isTrustedOrigin: (origin: string | undefined) => boolean;
+  /** better-sqlite3 addon for this runtime (Electron's ABI in the app); node_modules' build otherwise. */
+  sqliteNativeBinding?: string;
+  timings?: ServiceTimings;
+  /** Sees every HTTP attempt the proxy makes (tests count retries with it). */
+  onApiAttempt?: (record: AttemptRecord) => void;
 }
 
 export interface AppServices {
@@ -23,7 +49,10 @@ export interface AppServices {
   engine: EngineHost;
   settings: SettingsStore;
   secretStorage: SecretStore['storage'];
-  /** Starts what the current mode needs (the local engine in local mode). */
+  /** Undefined when cache.db could not be opened (reads are then live only, writes unqueued). */
+  cache: AppCache | undefined;
+  reachability: ReachabilityTracker;
+  /** Starts what the current mode needs (the local engine in local mode) and sends queued writes. */
   start(): Promise<void>;
   dispose(): Promise<void>;
 }
@@ -34,18 +63,72 @@ export interface AppServices {
  */
 export function createAppServices(options: AppServicesOptions): AppServices {
   const { userDataDir, secrets, logger } = options;
+  const timings = options.timings ?? {};
   const events = new EventBus();
+  // Wired below; the engine and reachability callbacks only fire after start().
+  let outbox: { store: OutboxStore; drainer: OutboxDrainer } | undefined;
   const settings = new SettingsStore(userDataDir);
   const engine = new EngineHost({
     launch: options.launchEngine,
     dataDir: path.join(userDataDir, 'engine'),
     secrets,
     logger,
-    onStatus: (status) => events.emit({ type: 'engine-status', status }),
+    restartDelaysMs: timings.engineRestartDelaysMs,
+    onStatus: (status) => {
+      events.emit({ type: 'engine-status', status });
+      if (status.state === 'running') void outbox?.drainer.drain();
+    },
   });
   const connection = new ConnectionManager({ settings, secrets, engine });
+  const scope = () => connection.scope();
+
+  const cache = openCache(options);
+  const probe = new ReconnectProbe({
+    probe: () => reads.accountSets(),
+    delaysMs: timings.probeDelaysMs ?? [2_000, 5_000, 15_000, 30_000, 60_000],
+  });
+  const reachability = new ReachabilityTracker((state) => {
+    events.emit({ type: 'reachability', reachability: state });
+    if (state === 'offline') probe.offline();
+    else probe.online();
+    if (state === 'online') void outbox?.drainer.drain();
+  });
+  const proxy = new ApiProxy({
+    client: () => connection.client(),
+    reachability,
+    logger,
+    policy: timings.retry,
+    onAttempt: options.onApiAttempt,
+  });
+  const reads = new CachedReads({ proxy, cache, scope, logger });
+
+  if (cache) {
+    const store = new OutboxStore(cache.db);
+    const drainer = new OutboxDrainer({
+      store,
+      proxy,
+      scope,
+      logger,
+      retryDelaysMs: timings.outboxRetryDelaysMs,
+      onChange: () => events.emit({ type: 'outbox-changed', counts: store.counts() }),
+    });
+    outbox = { store, drainer };
+  }
+  const vouchers = new VoucherSubmitter({ proxy, outbox, scope, waitMs: timings.voucherWaitMs });
+
   const router = createIpcRouter({
-    handlers: createHandlers({ settings, secrets, engine, connection, events }),
+    handlers: createHandlers({
+      settings,
+      secrets,
+      engine,
+      events,
+      proxy,
+      reads,
+      vouchers,
+      reachability,
+      cache,
+      outbox,
+    }),
     isTrustedOrigin: options.isTrustedOrigin,
     onError: (name, error) => logger.warn({ call: name, err: describe(error) }, 'ipc call failed'),
   });
@@ -56,13 +139,38 @@ export function createAppServices(options: AppServicesOptions): AppServices {
     engine,
     settings,
     secretStorage: secrets.storage,
+    cache,
+    reachability,
     async start() {
       if (settings.get().mode === 'local') {
         await engine.start().catch(() => undefined);
       }
+      await outbox?.drainer.drain();
     },
-    dispose: () => engine.stop(),
+    async dispose() {
+      probe.dispose();
+      await outbox?.drainer.dispose();
+      await engine.stop();
+      proxy.dispose();
+      cache?.close();
+    },
   };
+}
+
+/** A cache that cannot be opened (the native module does not load, no permission) degrades, never stops the app. */
+function openCache(options: AppServicesOptions): AppCache | undefined {
+  try {
+    const { cache, rebuilt } = AppCache.open({
+      userDataDir: options.userDataDir,
+      nativeBinding: options.sqliteNativeBinding,
+      logger: options.logger,
+    });
+    if (rebuilt) options.logger.warn({ rebuilt }, 'cache rebuilt');
+    return cache;
+  } catch (error) {
+    options.logger.error({ err: describe(error) }, 'cache database unavailable: reads are live only');
+    return undefined;
+  }
 }
 
 function describe(error: unknown): string {

@@ -11,6 +11,7 @@ import { APP_ORIGIN, makeOriginCheck } from './security/trusted-url.js';
 import type { AppLogger } from './logging/logger.js';
 import { nodeEngineLauncher } from './services/engine-host/node-engine-launcher.js';
 import { utilityEngineLauncher } from './services/engine-host/utility-engine-launcher.js';
+import { resolveSqliteNativeBinding } from './services/cache/sqlite-native-binding.js';
 import { openSecretStore } from './services/secrets/open-secret-store.js';
 import { runSmokeCheck } from './smoke-check.js';
 import { createMainWindow } from './window.js';
@@ -77,6 +78,11 @@ if (!app.requestSingleInstanceLock()) {
       logger,
       launchEngine: engineLauncher(logger),
       isTrustedOrigin,
+      sqliteNativeBinding: resolveSqliteNativeBinding({
+        packaged: app.isPackaged,
+        appPath: app.getAppPath(),
+        env: process.env,
+      }),
     });
     registerIpc(services.router);
     void services.start();

@@ -4,7 +4,7 @@ import '@vitejs/plugin-react/preamble';
 // Before any shared schema is built, zod must be told not to use eval (see the module).
 import './zod-without-eval';
 import './global.css';
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { MutationCache, QueryCache, QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { App as AntdApp, ConfigProvider } from 'antd';
 import zhCN from 'antd/locale/zh_CN';
 import dayjs from 'dayjs';
@@ -12,11 +12,20 @@ import 'dayjs/locale/zh-cn';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
+import { BridgeError, needsApiKey } from './bridge';
+import { askForApiKey } from './navigation/apiKeyNotice';
 import { appTheme } from './theme';
 
 dayjs.locale('zh-cn');
 
+/** A 401 or a missing key anywhere sends the user to 设置 to (re-)enter it, saying why. */
+function onBridgeError(error: unknown): void {
+  if (error instanceof BridgeError && needsApiKey(error)) askForApiKey(error);
+}
+
 const queryClient = new QueryClient({
+  queryCache: new QueryCache({ onError: onBridgeError }),
+  mutationCache: new MutationCache({ onError: onBridgeError }),
   defaultOptions: {
     // Main already retries with backoff (design rule 8); retrying here would multiply the waits.
     queries: { retry: false, refetchOnWindowFocus: false },

@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import { DEFAULT_CHART, leafCodes } from '../../shared/ledger/chart-of-accounts.js';
 import type { EngineDb } from '../db/engine-db.js';
 import { statement } from '../db/statements.js';
@@ -52,4 +53,48 @@ export function defaultChartValuesSql(): string {
       `(${[row.code, row.name, row.class, row.side, row.parent, row.tags].map(sqlText).join(', ')}, ${String(row.is_leaf)})`,
   );
   return `VALUES\n${rows.join(',\n')}`;
+}
+
+const parentRowSchema = z.object({ class: z.string(), side: z.string(), tags: z.string() });
+
+export interface NewChartAccount {
+  code: string;
+  name: string;
+  parent: string;
+}
+
+/**
+ * Adds a sub-account (客户、供应商、银行账户 …) under an existing account; the parent stops being
+ * a leaf. Refused when the parent already carries postings: its balance would be stranded on a
+ * non-leaf account. The caller holds the transaction.
+ */
+export function addChartAccount(db: EngineDb, accountSetId: string, account: NewChartAccount): void {
+  const parent = parentRowSchema
+    .optional()
+    .parse(
+      statement(db, 'SELECT class, side, tags FROM accounts WHERE account_set_id = ? AND code = ?').get(
+        accountSetId,
+        account.parent,
+      ),
+    );
+  if (!parent) throw new Error(`上级科目 ${account.parent} 不存在`);
+  if (!account.code.startsWith(account.parent) || account.code.length <= account.parent.length) {
+    throw new Error(`科目编码 ${account.code} 应以上级科目编码 ${account.parent} 开头`);
+  }
+  const used = statement(
+    db,
+    'SELECT 1 FROM voucher_lines WHERE account_set_id = ? AND account_code = ? LIMIT 1',
+  ).get(accountSetId, account.parent);
+  if (used) throw new Error(`上级科目 ${account.parent} 已有凭证，不能再增加下级科目`);
+  statement(
+    db,
+    `INSERT INTO accounts (account_set_id, code, name, class, side, parent, is_leaf, tags)
+     VALUES (?, ?, ?, ?, ?, ?, 1, ?)`,
+    // Children keep their parent's report tags, so "其中" lines still see them.
+  ).run(accountSetId, account.code, account.name, parent.class, parent.side, account.parent, parent.tags);
+  statement(db, 'UPDATE accounts SET is_leaf = 0 WHERE account_set_id = ? AND code = ?').run(
+    accountSetId,
+    account.parent,
+  );
+  forgetChart(db, accountSetId);
 }

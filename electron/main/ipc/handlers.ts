@@ -1,22 +1,37 @@
 import type { SettingsView } from '../../../shared/ipc.js';
-import type { ConnectionManager } from '../services/connection/connection-manager.js';
+import type { ApiProxy } from '../services/api-proxy/api-proxy.js';
+import { SINGLE_ATTEMPT_POLICY } from '../services/api-proxy/retry-policy.js';
+import type { AppCache } from '../services/cache/app-cache.js';
+import { cloudScope } from '../services/connection/connection-manager.js';
 import type { EngineHost } from '../services/engine-host/engine-host.js';
 import type { EventBus } from '../services/events/event-bus.js';
+import type { OutboxDrainer } from '../services/outbox/outbox-drainer.js';
+import type { OutboxStore } from '../services/outbox/outbox-store.js';
+import { toOutboxItemView } from '../services/outbox/outbox-view.js';
+import type { ReachabilityTracker } from '../services/reachability/reachability-tracker.js';
+import type { CachedReads } from '../services/reads/cached-reads.js';
 import type { SecretStore } from '../services/secrets/secret-store.js';
 import type { SettingsStore } from '../services/settings/settings-store.js';
+import type { VoucherSubmitter } from '../services/vouchers/voucher-submission.js';
 import type { IpcHandlers } from './router.js';
 
 export interface HandlerDeps {
   settings: SettingsStore;
   secrets: SecretStore;
   engine: EngineHost;
-  connection: ConnectionManager;
   events: EventBus;
+  proxy: ApiProxy;
+  reads: CachedReads;
+  vouchers: VoucherSubmitter;
+  reachability: ReachabilityTracker;
+  /** Undefined when cache.db could not be opened. */
+  cache: AppCache | undefined;
+  outbox: { store: OutboxStore; drainer: OutboxDrainer } | undefined;
 }
 
 /** One handler per IPC call; each does orchestration only — the work lives in the services. */
 export function createHandlers(deps: HandlerDeps): IpcHandlers {
-  const { settings, secrets, engine, connection, events } = deps;
+  const { settings, secrets, engine, events, proxy, reads, reachability, cache, outbox } = deps;
 
   async function view(): Promise<SettingsView> {
     const current = settings.get();
@@ -26,18 +41,39 @@ export function createHandlers(deps: HandlerDeps): IpcHandlers {
       cloudKey: await secrets.status('cloud'),
       secretStorage: secrets.storage,
       engine: engine.status,
+      reachability: reachability.state,
     };
   }
 
-  function changed(): void {
+  /** The connection or its key changed: what we knew about reachability no longer holds. */
+  function connectionChanged(): void {
+    reachability.reset();
     events.emit({ type: 'settings-changed' });
+    void outbox?.drainer.drain();
+  }
+
+  /** A new or removed key may be another tenant: the cloud's cached data goes with the old key. */
+  function forgetCloudData(): void {
+    cache?.clearScope(cloudScope(settings.get().cloudBaseUrl));
   }
 
   return {
-    async listAccountSets(_args, { signal }) {
-      const client = await connection.client();
-      const data = await client.listAccounts({ signal });
-      return { data, source: 'live', fetchedAt: new Date().toISOString() };
+    listAccountSets: (_args, { signal }) => reads.accountSets(signal),
+
+    getReport: (args, { signal }) => reads.report(args, signal),
+
+    getChart: (args, { signal }) => reads.chart(args.accountSetId, signal),
+
+    listVouchers: (args, { signal }) => reads.vouchers(args, signal),
+
+    createVoucher: (args, { signal }) => deps.vouchers.submit(args.voucher, signal),
+
+    listOutbox() {
+      if (!outbox) return Promise.resolve({ items: [], counts: { pending: 0, sending: 0, failed: 0 } });
+      return Promise.resolve({
+        items: outbox.store.list().map(toOutboxItemView),
+        counts: outbox.store.counts(),
+      });
     },
 
     getSettings: () => view(),
@@ -47,26 +83,32 @@ export function createHandlers(deps: HandlerDeps): IpcHandlers {
       settings.update(args);
       if (args.mode === 'local' && previous !== 'local') void engine.start().catch(() => undefined);
       if (args.mode === 'cloud' && previous !== 'cloud') await engine.stop();
-      changed();
+      connectionChanged();
       return view();
     },
 
     async setApiKey(args) {
       await secrets.set('cloud', args.key);
-      changed();
+      forgetCloudData();
+      connectionChanged();
       return view();
     },
 
     async clearApiKey() {
       await secrets.clear('cloud');
-      changed();
+      forgetCloudData();
+      connectionChanged();
       return view();
     },
 
     async testConnection(_args, { signal }) {
-      const client = await connection.client();
-      const { accounts } = await client.listAccounts({ signal });
-      return { baseUrl: client.baseUrl, accountSetCount: accounts.length };
+      return proxy.call(
+        async (client, o) => {
+          const { accounts } = await client.listAccounts(o);
+          return { baseUrl: client.baseUrl, accountSetCount: accounts.length };
+        },
+        { name: 'testConnection', signal, policy: SINGLE_ATTEMPT_POLICY },
+      );
     },
   };
 }

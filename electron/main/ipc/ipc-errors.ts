@@ -1,5 +1,6 @@
 import { ApiError, ApiTransportError } from '../../../shared/api/errors.js';
 import type { IpcError } from '../../../shared/ipc.js';
+import { EngineStartFailedError, EngineUnavailableError } from '../services/engine-host/engine-host.js';
 
 /** No key is stored for the profile the current mode needs. */
 export class KeyMissingError extends Error {
@@ -37,6 +38,13 @@ export function toIpcError(error: unknown): IpcError {
     return { code: error.kind === 'bad_response' ? (error.status ?? 502) : 0, message, type };
   }
   if (error instanceof KeyMissingError) return { code: 401, message: error.message, type: 'key_missing' };
+  if (error instanceof EngineUnavailableError) {
+    return { code: 503, message: '本地引擎未运行，请稍候或在「设置」中查看引擎状态', type: 'network_error' };
+  }
+  if (error instanceof EngineStartFailedError) {
+    // The reason is in the engine status and the log; it may name local paths.
+    return { code: 503, message: '本地引擎启动失败，正在自动重试', type: 'network_error' };
+  }
   if (error instanceof UserFacingError) {
     const type =
       error.code === 400 ? 'invalid_request_error' : error.code === 403 ? 'permission_error' : 'api_error';

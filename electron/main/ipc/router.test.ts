@@ -11,6 +11,7 @@ const view: SettingsView = {
   cloudKey: { set: false, last4: null },
   secretStorage: 'memory',
   engine: { state: 'running' },
+  reachability: 'online',
 };
 
 function handlers(overrides: Partial<IpcHandlers> = {}): IpcHandlers {
@@ -22,6 +23,11 @@ function handlers(overrides: Partial<IpcHandlers> = {}): IpcHandlers {
     setApiKey: () => Promise.resolve(view),
     clearApiKey: fail,
     testConnection: fail,
+    getReport: fail,
+    getChart: fail,
+    listVouchers: fail,
+    createVoucher: fail,
+    listOutbox: fail,
     ...overrides,
   };
 }

@@ -2,17 +2,21 @@ import { CloudOutlined, DesktopOutlined } from '@ant-design/icons';
 import { Flex, Spin, Tag, Typography } from 'antd';
 import { useSettings } from '../hooks/useSettings';
 import { EngineStatusBadge } from './EngineStatusBadge';
+import { OutboxStatus } from './OutboxStatus';
+import { ReachabilityTag } from './ReachabilityTag';
 
-/** The header's summary of where data comes from: connection mode and the local engine's state. */
+/** The header's summary: the outbox, whether the engine answers, connection mode and engine state. */
 export function ConnectionStatus() {
   const settings = useSettings();
 
   if (settings.isPending) return <Spin size="small" />;
   if (settings.isError) return <Tag color="error">无法读取连接设置</Tag>;
 
-  const { mode, engine } = settings.data;
+  const { mode, engine, reachability } = settings.data;
   return (
     <Flex align="center" gap={20}>
+      <OutboxStatus />
+      <ReachabilityTag reachability={reachability} />
       <Flex align="center" gap={6}>
         <Typography.Text type="secondary">连接方式</Typography.Text>
         {mode === 'local' ? (

@@ -1,12 +1,17 @@
 import { useMutation, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import type { ConnectionMode, SettingsView } from '../../../shared/ipc';
 import { bridge, unwrap } from '../bridge';
+import { dismissApiKeyNotice } from '../navigation/apiKeyNotice';
 import { queryKeys } from './queryKeys';
 
-/** A settings change answers the new settings; the account sets depend on the connection, so refetch them. */
-function applyNewSettings(queryClient: QueryClient, settings: SettingsView): Promise<void> {
+/**
+ * A settings change answers the new settings; what was read depends on the connection, so refetch
+ * it. A new key or connection also answers whatever sent the user here to re-enter the key.
+ */
+async function applyNewSettings(queryClient: QueryClient, settings: SettingsView): Promise<void> {
+  dismissApiKeyNotice();
   queryClient.setQueryData(queryKeys.settings, settings);
-  return queryClient.invalidateQueries({ queryKey: queryKeys.accountSets });
+  await Promise.all(queryKeys.engineData.map((queryKey) => queryClient.invalidateQueries({ queryKey })));
 }
 
 export function useSetApiKey() {

@@ -4,6 +4,12 @@ import type { EngineHost } from '../engine-host/engine-host.js';
 import type { SecretStore } from '../secrets/secret-store.js';
 import type { SettingsStore } from '../settings/settings-store.js';
 
+export const LOCAL_SCOPE = 'local';
+
+export function cloudScope(baseUrl: string): string {
+  return `cloud:${baseUrl.replace(/\/+$/, '')}`;
+}
+
 /**
  * Picks where API calls go: the local engine (default) or the cloud/self-hosted base URL with the
  * user's key. Same ApiClient, same code path; only base URL and key differ.
@@ -17,6 +23,15 @@ export class ConnectionManager {
     this.#settings = deps.settings;
     this.#secrets = deps.secrets;
     this.#engine = deps.engine;
+  }
+
+  /**
+   * Which engine the current connection reaches, as the cache and the outbox key their rows:
+   * `local`, or `cloud:<base URL>`. Never derived from the key.
+   */
+  scope(): string {
+    const settings = this.#settings.get();
+    return settings.mode === 'local' ? LOCAL_SCOPE : cloudScope(settings.cloudBaseUrl);
   }
 
   async client(): Promise<ApiClient> {

@@ -22,6 +22,22 @@ export interface EngineHostOptions {
   restartDelaysMs?: readonly number[];
 }
 
+/** The local engine was stopped (quitting, or switched to cloud mode) and is not to be restarted by a call. */
+export class EngineUnavailableError extends Error {
+  constructor(message = '本地引擎未运行') {
+    super(message);
+    this.name = 'EngineUnavailableError';
+  }
+}
+
+/** The local engine could not be started this time (it crashed while starting, timed out, refused). */
+export class EngineStartFailedError extends Error {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = 'EngineStartFailedError';
+  }
+}
+
 const DEFAULT_RESTART_DELAYS = [500, 1_000, 2_000, 5_000, 10_000, 30_000] as const;
 
 /**
@@ -34,6 +50,8 @@ export class EngineHost {
   #child: EngineChild | undefined;
   #connection: Promise<EngineConnection> | undefined;
   #stopping = false;
+  /** Set by stop(), cleared by start(): a stopped engine is not brought back by the next call. */
+  #stoppedOnRequest = false;
   #crashes = 0;
   #restartTimer: NodeJS.Timeout | undefined;
 
@@ -45,19 +63,25 @@ export class EngineHost {
     return { ...this.#status };
   }
 
-  /** The running engine's address and key, starting it if needed. */
+  /**
+   * The running engine's address and key, starting it if needed (on first use, or right away after
+   * a crash) — but not after stop(): then calls fail fast until start() is called again.
+   */
   connection(): Promise<EngineConnection> {
+    if (this.#stoppedOnRequest) return Promise.reject(new EngineUnavailableError());
     this.#connection ??= this.#start();
     return this.#connection;
   }
 
   start(): Promise<EngineConnection> {
     this.#stopping = false;
+    this.#stoppedOnRequest = false;
     return this.connection();
   }
 
   async stop(): Promise<void> {
     this.#stopping = true;
+    this.#stoppedOnRequest = true;
     clearTimeout(this.#restartTimer);
     const child = this.#child;
     this.#child = undefined;
@@ -82,7 +106,7 @@ export class EngineHost {
       const message = error instanceof Error ? error.message : String(error);
       this.#options.logger.error({ err: message }, 'local engine failed to start');
       this.#setStatus({ state: 'failed', message: `本地引擎启动失败：${message}` });
-      throw error;
+      throw new EngineStartFailedError(message, { cause: error });
     }
   }
 

@@ -3,6 +3,8 @@
  * in browser mode and tests. The host only sees this shape.
  */
 export interface EngineChild {
+  /** OS process id, when known (logs; tests that simulate a crash). */
+  readonly pid?: number;
   postMessage(message: unknown): void;
   onMessage(listener: (message: unknown) => void): void;
   onExit(listener: (code: number | null) => void): void;

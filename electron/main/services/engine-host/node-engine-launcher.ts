@@ -22,6 +22,7 @@ export function nodeEngineLauncher(
     child.stdout?.on('data', (chunk: Buffer) => logger.info({ engine: chunk.toString().trim() }, 'engine'));
     child.stderr?.on('data', (chunk: Buffer) => logger.warn({ engine: chunk.toString().trim() }, 'engine'));
     return {
+      pid: child.pid,
       postMessage: (message) => child.send(message as object),
       onMessage: (listener) => child.on('message', listener),
       onExit: (listener) => child.on('exit', (code) => listener(code)),

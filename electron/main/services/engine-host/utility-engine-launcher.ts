@@ -9,6 +9,7 @@ export function utilityEngineLauncher(entry: string, logger: AppLogger): EngineL
     child.stdout?.on('data', (chunk: Buffer) => logger.info({ engine: chunk.toString().trim() }, 'engine'));
     child.stderr?.on('data', (chunk: Buffer) => logger.warn({ engine: chunk.toString().trim() }, 'engine'));
     return {
+      pid: child.pid,
       postMessage: (message) => child.postMessage(message),
       onMessage: (listener) => child.on('message', listener),
       onExit: (listener) => child.on('exit', (code) => listener(code)),

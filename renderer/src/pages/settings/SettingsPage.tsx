@@ -2,12 +2,14 @@ import { Alert, Card, Flex, Result, Skeleton } from 'antd';
 import { errorMessage } from '../../bridge';
 import { PageHeading } from '../../components/PageHeading';
 import { useSettings } from '../../hooks/useSettings';
+import { dismissApiKeyNotice, useApiKeyNotice } from '../../navigation/apiKeyNotice';
 import { ApiKeyCard } from './ApiKeyCard';
 import { ConnectionCard } from './ConnectionCard';
 import { LocalEngineCard } from './LocalEngineCard';
 
 function SettingsContent() {
   const settings = useSettings();
+  const apiKeyNotice = useApiKeyNotice();
 
   if (settings.isPending) {
     return (
@@ -27,6 +29,15 @@ function SettingsContent() {
   const view = settings.data;
   return (
     <Flex vertical gap={16}>
+      {apiKeyNotice ? (
+        <Alert
+          type="warning"
+          showIcon
+          closable={{ onClose: dismissApiKeyNotice }}
+          data-testid="api-key-notice"
+          title={apiKeyNotice}
+        />
+      ) : null}
       {view.secretStorage === 'memory' ? (
         <Alert
           type="warning"

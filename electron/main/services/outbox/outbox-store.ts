@@ -1,0 +1,183 @@
+import { z } from 'zod';
+import {
+  voucherCreateRequestSchema,
+  voucherCreateResponseSchema,
+  type VoucherCreateRequest,
+  type VoucherCreateResponse,
+} from '../../../../shared/api/voucher.js';
+import {
+  outboxKindSchema,
+  outboxStateSchema,
+  type OutboxCounts,
+  type OutboxKind,
+  type OutboxState,
+} from '../../../../shared/ipc.js';
+import type { CacheDatabase } from '../cache/cache-db.js';
+import { parseJsonColumn } from '../cache/json-column.js';
+
+/** A write waiting for (or done with) the engine. Only `voucher.create` exists so far; uploads come later. */
+export interface OutboxItem {
+  id: number;
+  scope: string;
+  kind: OutboxKind;
+  /** Sent as `Idempotency-Key` on every try, so the engine applies the write once however often it arrives. */
+  idempotencyKey: string;
+  payload: VoucherCreateRequest;
+  state: OutboxState;
+  attempts: number;
+  message: string | null;
+  result: VoucherCreateResponse | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+const rowSchema = z.object({
+  id: z.number().int().positive(),
+  scope: z.string(),
+  kind: outboxKindSchema,
+  idempotency_key: z.string().min(1),
+  payload: z.string(),
+  state: outboxStateSchema,
+  attempts: z.number().int().nonnegative(),
+  message: z.string().nullable(),
+  result: z.string().nullable(),
+  created_at: z.iso.datetime(),
+  updated_at: z.iso.datetime(),
+});
+const countRowSchema = z.object({ state: outboxStateSchema, n: z.number().int().nonnegative() });
+
+const COLUMNS =
+  'id, scope, kind, idempotency_key, payload, state, attempts, message, result, created_at, updated_at';
+
+/** Done items kept for the renderer's list; older ones are pruned. */
+const DONE_KEPT = 100;
+
+/** The outbox table of cache.db. Every row read back is parsed; one that does not parse is failed, not sent. */
+export class OutboxStore {
+  readonly #db: CacheDatabase;
+
+  constructor(db: CacheDatabase) {
+    this.#db = db;
+  }
+
+  enqueue(item: {
+    scope: string;
+    kind: OutboxKind;
+    payload: VoucherCreateRequest;
+    idempotencyKey: string;
+  }): OutboxItem {
+    const now = new Date().toISOString();
+    const { lastInsertRowid } = this.#db
+      .prepare(
+        `INSERT INTO outbox (scope, kind, idempotency_key, payload, state, attempts, created_at, updated_at)
+         VALUES (?, ?, ?, ?, 'pending', 0, ?, ?)`,
+      )
+      .run(item.scope, item.kind, item.idempotencyKey, JSON.stringify(item.payload), now, now);
+    const created = this.get(Number(lastInsertRowid));
+    if (!created) throw new Error('outbox row vanished right after insert');
+    return created;
+  }
+
+  get(id: number): OutboxItem | undefined {
+    return this.#parse(this.#db.prepare(`SELECT ${COLUMNS} FROM outbox WHERE id = ?`).get(id));
+  }
+
+  /** The oldest pending write of this scope: writes go out in the order they were made. */
+  nextPending(scope: string): OutboxItem | undefined {
+    for (;;) {
+      const raw = this.#db
+        .prepare(`SELECT ${COLUMNS} FROM outbox WHERE scope = ? AND state = 'pending' ORDER BY id LIMIT 1`)
+        .get(scope);
+      if (raw === undefined) return undefined;
+      const item = this.#parse(raw);
+      if (item) return item;
+      const id = z.object({ id: z.number() }).safeParse(raw);
+      if (!id.success) return undefined;
+      this.markFailed(id.data.id, '待发送数据已损坏，无法提交');
+    }
+  }
+
+  markSending(id: number): void {
+    this.#update(id, "state = 'sending', attempts = attempts + 1");
+  }
+
+  markDone(id: number, result: VoucherCreateResponse): void {
+    this.#update(id, "state = 'done', message = NULL, result = ?", JSON.stringify(result));
+    this.#db
+      .prepare(
+        `DELETE FROM outbox WHERE state = 'done' AND id NOT IN
+           (SELECT id FROM outbox WHERE state = 'done' ORDER BY id DESC LIMIT ?)`,
+      )
+      .run(DONE_KEPT);
+  }
+
+  markFailed(id: number, message: string): void {
+    this.#update(id, "state = 'failed', message = ?", message);
+  }
+
+  /** Back to the queue after a try that could not reach the engine (or was turned away for now). */
+  markWaiting(id: number, message: string): void {
+    this.#update(id, "state = 'pending', message = ?", message);
+  }
+
+  /** At start-up: a write cut off mid-send is sent again — the idempotency key makes that safe. */
+  resetInterrupted(): number {
+    return this.#db
+      .prepare(`UPDATE outbox SET state = 'pending', updated_at = ? WHERE state = 'sending'`)
+      .run(new Date().toISOString()).changes;
+  }
+
+  remove(id: number): void {
+    this.#db.prepare('DELETE FROM outbox WHERE id = ?').run(id);
+  }
+
+  /** Newest first, for the renderer. */
+  list(limit = 200): OutboxItem[] {
+    const rows = this.#db.prepare(`SELECT ${COLUMNS} FROM outbox ORDER BY id DESC LIMIT ?`).all(limit);
+    return rows.flatMap((raw) => {
+      const item = this.#parse(raw);
+      return item ? [item] : [];
+    });
+  }
+
+  counts(): OutboxCounts {
+    const counts: OutboxCounts = { pending: 0, sending: 0, failed: 0 };
+    for (const raw of this.#db.prepare('SELECT state, count(*) AS n FROM outbox GROUP BY state').all()) {
+      const row = countRowSchema.parse(raw);
+      if (row.state !== 'done') counts[row.state] = row.n;
+    }
+    return counts;
+  }
+
+  #update(id: number, assignments: string, ...values: unknown[]): void {
+    this.#db
+      .prepare(`UPDATE outbox SET ${assignments}, updated_at = ? WHERE id = ?`)
+      .run(...values, new Date().toISOString(), id);
+  }
+
+  #parse(raw: unknown): OutboxItem | undefined {
+    const row = rowSchema.safeParse(raw);
+    if (!row.success) return undefined;
+    const payload = parseJsonColumn(row.data.payload, voucherCreateRequestSchema);
+    if (!payload) return undefined;
+    let result: VoucherCreateResponse | null = null;
+    if (row.data.result !== null) {
+      const parsed = parseJsonColumn(row.data.result, voucherCreateResponseSchema);
+      if (!parsed) return undefined;
+      result = parsed;
+    }
+    return {
+      id: row.data.id,
+      scope: row.data.scope,
+      kind: row.data.kind,
+      idempotencyKey: row.data.idempotency_key,
+      payload,
+      state: row.data.state,
+      attempts: row.data.attempts,
+      message: row.data.message,
+      result,
+      createdAt: row.data.created_at,
+      updatedAt: row.data.updated_at,
+    };
+  }
+}
