@@ -65,12 +65,22 @@ describe('offline: cached reads, queued writes, drained exactly once', () => {
     expect(chart.data.accounts.length).toBeGreaterThan(50);
     const vouchers = await h.ok('listVouchers', { accountSetId: accountId });
     expect(vouchers.source).toBe('live');
+    const reportArgs = {
+      accountSetId: accountId,
+      type: 'balance',
+      startDate: '2024-01-01',
+      endDate: '2024-03-31',
+    } as const;
+    const report = await h.ok('getReport', reportArgs);
+    expect(report.source).toBe('live');
+    expect(report.data.report_data.title).toBe('资产负债表');
 
     await h.services.engine.stop();
     const cached = await h.ok('listAccountSets', {});
     expect(cached).toEqual({ data: live.data, source: 'cache', fetchedAt: live.fetchedAt });
     expect(await h.ok('getChart', { accountSetId: accountId })).toEqual({ ...chart, source: 'cache' });
     expect(await h.ok('listVouchers', { accountSetId: accountId })).toEqual({ ...vouchers, source: 'cache' });
+    expect(await h.ok('getReport', reportArgs)).toEqual({ ...report, source: 'cache' });
     expect((await h.ok('getSettings', {})).reachability).toBe('offline');
     expect(h.events).toContainEqual({ type: 'reachability', reachability: 'offline' });
 
