@@ -36,6 +36,9 @@ export function useBridgeEvents(): void {
           break;
         case 'reachability':
           patchSettings(queryClient, { reachability: event.reachability });
+          // A getSettings already in flight may answer with the old state and overwrite the patch;
+          // invalidating cancels it and asks again.
+          void queryClient.invalidateQueries({ queryKey: queryKeys.settings });
           // Back online: what the pages show from the cache can be fetched live again.
           if (event.reachability === 'online') refetchEngineData(queryClient);
           break;
