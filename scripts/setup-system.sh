@@ -7,6 +7,8 @@ set -euo pipefail
 
 packages=(chromium xvfb xauth gnome-keyring dbus dbus-x11 libsecret-1-dev libsecret-tools fonts-noto-cjk
   python3 make g++ pkg-config)
+# `--bench`: also the journal tools the statement benchmark compares against.
+if [ "${1:-}" = "--bench" ]; then packages+=(hledger ledger); fi
 missing=()
 for pkg in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || missing+=("$pkg")
