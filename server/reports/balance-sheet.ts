@@ -1,5 +1,5 @@
 import type { Fen } from '../../shared/money.js';
-import type { AccountInfo, Balances } from './ledger-figures.js';
+import { sumBalances, type AccountInfo, type Balances } from './ledger-figures.js';
 
 /**
  * 资产负债表 (会小企01表), 53 lines. Every balance-sheet account lands in exactly one line, so the
@@ -141,7 +141,7 @@ function context(balances: Balances, accounts: readonly AccountInfo[]): Ctx {
   const leavesOf = (roots: readonly string[]) => accounts.filter((a) => roots.includes(a.root));
   const valueOf = (code: string) => balances.get(code) ?? 0;
   return {
-    net: (roots) => leavesOf(roots).reduce((t, a) => t + valueOf(a.code), 0),
+    net: (roots) => sumBalances(balances, accounts, roots),
     debitParts: (roots) => leavesOf(roots).reduce((t, a) => t + Math.max(0, valueOf(a.code)), 0),
     creditParts: (roots) => leavesOf(roots).reduce((t, a) => t + Math.max(0, -valueOf(a.code)), 0),
     profitAndLossNet: () =>

@@ -73,16 +73,45 @@ const turnoverRowSchema = z.object({
 
 const flowRowSchema = z.object({ line_no: z.number().int(), amount: z.number().int() });
 
-function addTurnover(into: Map<string, Turnover>, rows: unknown[]): void {
-  for (const row of z.array(turnoverRowSchema).parse(rows)) {
-    const t = into.get(row.account_code) ?? { debit: 0, credit: 0, closingDebit: 0, closingCredit: 0 };
-    t.debit += row.debit;
-    t.credit += row.credit;
-    t.closingDebit += row.closing_debit;
-    t.closingCredit += row.closing_credit;
-    into.set(row.account_code, t);
-  }
+/**
+ * The rows of [start, end]: one query over the monthly aggregates for the whole months, one over
+ * dated rows for each partial month. Both queries take (account set, from, to).
+ */
+function rowsOverRange(
+  db: EngineDb,
+  accountSetId: string,
+  start: string,
+  end: string,
+  sql: { months: string; days: string },
+): unknown[] {
+  if (start > end) return [];
+  const { months, days } = splitRange(start, end);
+  const rows: unknown[] = [];
+  if (months) rows.push(...statement(db, sql.months).all(accountSetId, months.from, months.to));
+  for (const range of days) rows.push(...statement(db, sql.days).all(accountSetId, range.from, range.to));
+  return rows;
 }
+
+const TURNOVER_SQL = {
+  months: `SELECT account_code, SUM(debit_fen) AS debit, SUM(credit_fen) AS credit,
+                  SUM(closing_debit_fen) AS closing_debit, SUM(closing_credit_fen) AS closing_credit
+           FROM account_period_totals
+           WHERE account_set_id = ? AND period BETWEEN ? AND ?
+           GROUP BY account_code`,
+  days: `SELECT l.account_code, SUM(l.debit_fen) AS debit, SUM(l.credit_fen) AS credit,
+                SUM(CASE WHEN v.kind = 'closing' THEN l.debit_fen ELSE 0 END) AS closing_debit,
+                SUM(CASE WHEN v.kind = 'closing' THEN l.credit_fen ELSE 0 END) AS closing_credit
+         FROM vouchers v JOIN voucher_lines l ON l.voucher_id = v.id
+         WHERE v.account_set_id = ? AND v.date BETWEEN ? AND ? AND v.status <> 'voided'
+         GROUP BY l.account_code`,
+};
+
+const CASH_FLOW_SQL = {
+  months: `SELECT line_no, SUM(amount_fen) AS amount FROM cash_flow_period_totals
+           WHERE account_set_id = ? AND period BETWEEN ? AND ? GROUP BY line_no`,
+  days: `SELECT line_no, SUM(amount_fen) AS amount FROM voucher_cash_flows
+         WHERE account_set_id = ? AND date BETWEEN ? AND ? GROUP BY line_no`,
+};
 
 /** Turnover per account over [start, end], closing vouchers included and reported apart. */
 export function turnoverBetween(
@@ -92,34 +121,14 @@ export function turnoverBetween(
   end: string,
 ): Map<string, Turnover> {
   const out = new Map<string, Turnover>();
-  if (start > end) return out;
-  const { months, days } = splitRange(start, end);
-  if (months) {
-    addTurnover(
-      out,
-      statement(
-        db,
-        `SELECT account_code, SUM(debit_fen) AS debit, SUM(credit_fen) AS credit,
-                SUM(closing_debit_fen) AS closing_debit, SUM(closing_credit_fen) AS closing_credit
-         FROM account_period_totals
-         WHERE account_set_id = ? AND period BETWEEN ? AND ?
-         GROUP BY account_code`,
-      ).all(accountSetId, months.from, months.to),
-    );
-  }
-  for (const range of days) {
-    addTurnover(
-      out,
-      statement(
-        db,
-        `SELECT l.account_code, SUM(l.debit_fen) AS debit, SUM(l.credit_fen) AS credit,
-                SUM(CASE WHEN v.kind = 'closing' THEN l.debit_fen ELSE 0 END) AS closing_debit,
-                SUM(CASE WHEN v.kind = 'closing' THEN l.credit_fen ELSE 0 END) AS closing_credit
-         FROM vouchers v JOIN voucher_lines l ON l.voucher_id = v.id
-         WHERE v.account_set_id = ? AND v.date BETWEEN ? AND ? AND v.status <> 'voided'
-         GROUP BY l.account_code`,
-      ).all(accountSetId, range.from, range.to),
-    );
+  const rows = rowsOverRange(db, accountSetId, start, end, TURNOVER_SQL);
+  for (const row of z.array(turnoverRowSchema).parse(rows)) {
+    const t = out.get(row.account_code) ?? { debit: 0, credit: 0, closingDebit: 0, closingCredit: 0 };
+    t.debit += row.debit;
+    t.credit += row.credit;
+    t.closingDebit += row.closing_debit;
+    t.closingCredit += row.closing_credit;
+    out.set(row.account_code, t);
   }
   return out;
 }
@@ -140,29 +149,9 @@ export function cashFlowsBetween(
   end: string,
 ): Map<number, Fen> {
   const out = new Map<number, Fen>();
-  if (start > end) return out;
-  const add = (rows: unknown[]) => {
-    for (const row of z.array(flowRowSchema).parse(rows))
-      out.set(row.line_no, (out.get(row.line_no) ?? 0) + row.amount);
-  };
-  const { months, days } = splitRange(start, end);
-  if (months) {
-    add(
-      statement(
-        db,
-        `SELECT line_no, SUM(amount_fen) AS amount FROM cash_flow_period_totals
-         WHERE account_set_id = ? AND period BETWEEN ? AND ? GROUP BY line_no`,
-      ).all(accountSetId, months.from, months.to),
-    );
-  }
-  for (const range of days) {
-    add(
-      statement(
-        db,
-        `SELECT line_no, SUM(amount_fen) AS amount FROM voucher_cash_flows
-         WHERE account_set_id = ? AND date BETWEEN ? AND ? GROUP BY line_no`,
-      ).all(accountSetId, range.from, range.to),
-    );
+  const rows = rowsOverRange(db, accountSetId, start, end, CASH_FLOW_SQL);
+  for (const row of z.array(flowRowSchema).parse(rows)) {
+    out.set(row.line_no, (out.get(row.line_no) ?? 0) + row.amount);
   }
   return out;
 }

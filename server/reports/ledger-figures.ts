@@ -23,6 +23,7 @@ export type Balances = ReadonlyMap<string, Fen>;
 /** Turnover per leaf account over a range, closing vouchers excluded; absent = 0. */
 export type Turnovers = ReadonlyMap<string, AccountTurnover>;
 
+/** Σ of the balances of the accounts under these first-level codes. */
 export function sumBalances(
   balances: Balances,
   accounts: readonly AccountInfo[],

@@ -12,7 +12,7 @@ import {
   turnoverBetween,
   yearStart,
 } from './ledger-figures-store.js';
-import type { AccountInfo, AccountTurnover } from './ledger-figures.js';
+import { sumBalances, type AccountInfo, type AccountTurnover } from './ledger-figures.js';
 import { computeProfitStatement } from './profit-statement.js';
 
 export interface StatementRequest {
@@ -74,13 +74,6 @@ function profitTurnovers(
   return out;
 }
 
-function cashAt(balances: ReadonlyMap<string, Fen>): Fen {
-  let total = 0;
-  for (const [code, fen] of balances)
-    if ((CASH_ROOTS as readonly string[]).includes(code.slice(0, 4))) total += fen;
-  return total;
-}
-
 /**
  * One statement in its official format. Balance sheet: 期末余额 at `end`, 年初余额 at the start of
  * `end`'s year. Profit and cash flow: 本期金额 over [start, end], 本年累计金额 from 1 January of
@@ -138,7 +131,7 @@ export function buildStatement(db: EngineDb, type: ReportType, request: Statemen
   const flows = (from: string) =>
     computeCashFlowStatement(
       cashFlowsBetween(db, accountSet.id, from, end),
-      cashAt(balancesAt(db, accountSet.id, dayBefore(from))),
+      sumBalances(balancesAt(db, accountSet.id, dayBefore(from)), accounts, CASH_ROOTS),
     );
   return {
     title: '现金流量表',
