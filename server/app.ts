@@ -1,7 +1,7 @@
 import Fastify, { type FastifyInstance, type FastifyLoggerOptions } from 'fastify';
 import type { LoggerOptions } from 'pino';
 import { registerAccountsRoutes } from './accounts/accounts-routes.js';
-import { redactApiKeys } from './auth/api-keys.js';
+import { redactApiKeys } from '../shared/api/key-redaction.js';
 import { registerAuthentication } from './auth/authenticate.js';
 import { openEngineDb, type EngineDb } from './db/engine-db.js';
 import { registerWriteAccess } from './auth/write-access.js';

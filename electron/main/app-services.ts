@@ -17,6 +17,7 @@ import { CachedReads } from './services/reads/cached-reads.js';
 import type { SecretStore } from './services/secrets/secret-store.js';
 import { SettingsStore } from './services/settings/settings-store.js';
 import { VoucherSubmitter } from './services/vouchers/voucher-submission.js';
+import { describeError } from './logging/describe-error.js';
 
 /** Pauses and limits; the defaults are the product's, tests shorten them. */
 export interface ServiceTimings {
@@ -130,7 +131,7 @@ export function createAppServices(options: AppServicesOptions): AppServices {
       outbox,
     }),
     isTrustedOrigin: options.isTrustedOrigin,
-    onError: (name, error) => logger.warn({ call: name, err: describe(error) }, 'ipc call failed'),
+    onError: (name, error) => logger.warn({ call: name, err: describeError(error) }, 'ipc call failed'),
   });
 
   return {
@@ -168,11 +169,7 @@ function openCache(options: AppServicesOptions): AppCache | undefined {
     if (rebuilt) options.logger.warn({ rebuilt }, 'cache rebuilt');
     return cache;
   } catch (error) {
-    options.logger.error({ err: describe(error) }, 'cache database unavailable: reads are live only');
+    options.logger.error({ err: describeError(error) }, 'cache database unavailable: reads are live only');
     return undefined;
   }
-}
-
-function describe(error: unknown): string {
-  return error instanceof Error ? `${error.name}: ${error.message}` : String(error);
 }

@@ -33,8 +33,3 @@ export function apiKeyPrefix(key: string): ApiKeyPrefix {
 export function apiKeyLast4(key: string): string {
   return key.slice(-4);
 }
-
-/** Masks anything key-shaped, for text that is echoed or logged (a key pasted into a URL). */
-export function redactApiKeys(text: string): string {
-  return text.replace(/sk_(live|test)_[A-Za-z0-9]*/g, 'sk_$1_***');
-}

@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { errorEnvelope, type ApiErrorCode } from '../../shared/api/index.js';
-import { redactApiKeys } from '../auth/api-keys.js';
+import { redactApiKeys } from '../../shared/api/key-redaction.js';
 import { ApiHttpError } from './api-http-error.js';
 
 export const SERVER_ERROR_MESSAGE = '服务器错误，请联系技术支持';

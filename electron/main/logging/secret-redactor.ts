@@ -1,5 +1,4 @@
-/** Anything shaped like an API key, known to us or not. */
-const KEY_PATTERN = /sk_(?:live|test)_[A-Za-z0-9]{4,}/g;
+import { redactApiKeys } from '../../../shared/api/key-redaction.js';
 
 /**
  * Scrubs keys out of text bound for a log. Keys the app has handled are removed by value (a key
@@ -17,6 +16,6 @@ export class SecretRedactor {
     for (const secret of this.#secrets) {
       if (out.includes(secret)) out = out.split(secret).join('[已隐藏]');
     }
-    return out.replace(KEY_PATTERN, (match) => `${match.slice(0, 8)}[已隐藏]`);
+    return redactApiKeys(out, '[已隐藏]');
   }
 }

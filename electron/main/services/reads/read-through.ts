@@ -1,6 +1,7 @@
 import type { AppLogger } from '../../logging/logger.js';
 import { classifyFailure, isServedFromCache } from '../api-proxy/failure-kind.js';
 import type { CachedCopy } from '../cache/json-column.js';
+import { describeError } from '../../logging/describe-error.js';
 
 export interface Fetched<T> {
   data: T;
@@ -35,7 +36,7 @@ export async function readThrough<T>(spec: ReadThroughSpec<T>): Promise<Fetched<
     try {
       cached = spec.load();
     } catch (cacheError) {
-      spec.logger.error({ read: spec.name, err: describe(cacheError) }, 'cache read failed');
+      spec.logger.error({ read: spec.name, err: describeError(cacheError) }, 'cache read failed');
     }
     if (!cached) throw error;
     return { data: cached.data, source: 'cache', fetchedAt: cached.fetchedAt };
@@ -45,12 +46,8 @@ export async function readThrough<T>(spec: ReadThroughSpec<T>): Promise<Fetched<
     try {
       spec.store(data, fetchedAt);
     } catch (cacheError) {
-      spec.logger.error({ read: spec.name, err: describe(cacheError) }, 'cache write failed');
+      spec.logger.error({ read: spec.name, err: describeError(cacheError) }, 'cache write failed');
     }
   }
   return { data, source: 'live', fetchedAt };
-}
-
-function describe(error: unknown): string {
-  return error instanceof Error ? `${error.name}: ${error.message}` : String(error);
 }
