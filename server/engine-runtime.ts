@@ -6,9 +6,9 @@ import { openEngineDb, type EngineDb } from './db/engine-db.js';
 
 export const ENGINE_DB_FILENAME = 'engine.db';
 
-/** `<dataDir>/engine.db`, creating the folder on first use. */
+/** `<dataDir>/engine.db`, creating the folder (owner-only, 0700) on first use. */
 export function openEngineDataDir(dataDir: string): EngineDb {
-  mkdirSync(dataDir, { recursive: true });
+  mkdirSync(dataDir, { recursive: true, mode: 0o700 });
   return openEngineDb(path.join(dataDir, ENGINE_DB_FILENAME));
 }
 
