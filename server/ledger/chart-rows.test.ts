@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { ReportResponse } from '../../shared/api/report.js';
 import { accountSetId, entry, getJson, postJson, VOUCHER_CREATE } from '../testing/ledger-fixtures.js';
 import { createTestEngine, type TestEngine } from '../testing/test-engine.js';
-import { chartOf } from './chart-cache.js';
+import { chartOf } from './charts-in-memory.js';
 import { addChartAccount } from './chart-rows.js';
 
 describe('sub-accounts (客户明细) and the 应收/预收 analysis of the balance sheet', () => {

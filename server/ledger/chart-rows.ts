@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { DEFAULT_CHART, leafCodes } from '../../shared/ledger/chart-of-accounts.js';
 import type { EngineDb } from '../db/engine-db.js';
 import { statement } from '../db/statements.js';
-import { forgetChart } from './chart-cache.js';
+import { forgetChart } from './charts-in-memory.js';
 
 /** A row of `accounts` as written; `tags` is a JSON array. */
 export interface ChartRow {

@@ -18,7 +18,7 @@ import { statement } from '../db/statements.js';
 import { ApiHttpError } from '../errors/api-http-error.js';
 import { parseRequestPart } from '../errors/parse-request.js';
 import { accountSetForRead } from './account-set-access.js';
-import { chartOf } from './chart-cache.js';
+import { chartOf } from './charts-in-memory.js';
 import {
   findVoucherOfTenant,
   pageOfVouchers,

@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import { endpoints, ledgerEndpoints, voucherCreateResponseSchema } from '../../shared/api/index.js';
+import { endpoints, voucherCreateResponseSchema } from '../../shared/api/index.js';
 import { callerOf } from '../auth/authenticate.js';
 import type { EngineDb } from '../db/engine-db.js';
 import { parseRequestPart } from '../errors/parse-request.js';
@@ -11,11 +11,11 @@ import { closePeriod, reopenPeriod } from './period-close.js';
 import { createVoucher } from './voucher-create.js';
 import { reverseVoucher } from './voucher-reversal.js';
 
-const voucherIdParamsSchema = ledgerEndpoints.voucherGet.params;
+const voucherIdParamsSchema = endpoints.voucherGet.params;
 /** Reads take no query unless they say so; stray parameters are refused, not ignored. */
 const noQuerySchema = z.strictObject({});
 
-/** voucher/create and the ledger extensions (ledgerEndpoints in shared/api). */
+/** voucher/create and the ledger extensions (the endpoint table in shared/api). */
 export function registerLedgerRoutes(app: FastifyInstance, db: EngineDb): void {
   const write = { config: { write: true } };
 
@@ -25,35 +25,33 @@ export function registerLedgerRoutes(app: FastifyInstance, db: EngineDb): void {
     ),
   );
 
-  app.get(routePath(ledgerEndpoints.chart.path), (request) => {
+  app.get(routePath(endpoints.chart.path), (request) => {
     parseRequestPart(noQuerySchema, request.query);
     return readChart(db, callerOf(request), request.params);
   });
 
-  app.get(ledgerEndpoints.voucherList.path, (request) =>
-    readVoucherList(db, callerOf(request), request.query),
-  );
+  app.get(endpoints.voucherList.path, (request) => readVoucherList(db, callerOf(request), request.query));
 
-  app.get(routePath(ledgerEndpoints.voucherGet.path), (request) => {
+  app.get(routePath(endpoints.voucherGet.path), (request) => {
     parseRequestPart(noQuerySchema, request.query);
     const { voucher_id } = parseRequestPart(voucherIdParamsSchema, request.params);
     return readVoucher(db, callerOf(request), voucher_id);
   });
 
-  app.post(routePath(ledgerEndpoints.voucherReverse.path), write, (request, reply) =>
+  app.post(routePath(endpoints.voucherReverse.path), write, (request, reply) =>
     respondIdempotently(db, request, reply, () => {
       const { voucher_id } = parseRequestPart(voucherIdParamsSchema, request.params);
       return reverseVoucher(db, callerOf(request), voucher_id, request.body);
     }),
   );
 
-  app.get(ledgerEndpoints.periodList.path, (request) => readPeriodList(db, callerOf(request), request.query));
+  app.get(endpoints.periodList.path, (request) => readPeriodList(db, callerOf(request), request.query));
 
-  app.post(ledgerEndpoints.periodClose.path, write, (request, reply) =>
+  app.post(endpoints.periodClose.path, write, (request, reply) =>
     respondIdempotently(db, request, reply, () => closePeriod(db, callerOf(request), request.body)),
   );
 
-  app.post(ledgerEndpoints.periodReopen.path, write, (request, reply) =>
+  app.post(endpoints.periodReopen.path, write, (request, reply) =>
     respondIdempotently(db, request, reply, () => reopenPeriod(db, callerOf(request), request.body)),
   );
 }

@@ -12,7 +12,7 @@ import { ApiHttpError } from '../errors/api-http-error.js';
 import { parseJsonBody } from '../errors/parse-request.js';
 import { invoiceExistsInAccountSet } from '../invoices/invoice-records.js';
 import { accountSetForWrite } from './account-set-access.js';
-import { chartOf } from './chart-cache.js';
+import { chartOf } from './charts-in-memory.js';
 import { assertPeriodOpen } from './period-state.js';
 import { postVoucher, type LedgerLine } from './voucher-writer.js';
 

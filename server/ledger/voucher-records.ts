@@ -3,7 +3,7 @@ import { voucherKindSchema, voucherStatusSchema, type Voucher } from '../../shar
 import { fenToDecimal } from '../../shared/money.js';
 import type { EngineDb } from '../db/engine-db.js';
 import { statement } from '../db/statements.js';
-import { chartOf } from './chart-cache.js';
+import { chartOf } from './charts-in-memory.js';
 import { voucherNo, type LedgerLine } from './voucher-writer.js';
 
 /** Same answer for a voucher of another tenant as for one that does not exist. */

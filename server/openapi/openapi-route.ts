@@ -1,8 +1,9 @@
 import type { FastifyInstance } from 'fastify';
-import { buildEngineOpenApiDocument, engineExtensionEndpoints } from './engine-openapi.js';
+import { endpoints } from '../../shared/api/endpoints.js';
+import { buildEngineOpenApiDocument } from './engine-openapi.js';
 
 export function registerOpenApiRoute(app: FastifyInstance): void {
   const document = buildEngineOpenApiDocument();
-  const spec = engineExtensionEndpoints.openapi;
+  const spec = endpoints.openapi;
   app.get(spec.path, { config: { public: spec.public } }, () => document);
 }

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { EngineDb } from '../db/engine-db.js';
 import { statement } from '../db/statements.js';
-import { chartOf } from '../ledger/chart-cache.js';
+import { chartOf } from '../ledger/charts-in-memory.js';
 import { classifyCashFlow, type PostingLine } from './cash-flow.js';
 
 /** What the classification needs of a voucher; amounts in fen (negative on red reversals). */

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { ReportResponse } from '../../shared/api/report.js';
-import type { TrialBalanceResponse } from '../../shared/api/report-endpoints.js';
+import type { TrialBalanceResponse } from '../../shared/api/trial-balance.js';
 import { accountSetId, entry, getJson, postJson, VOUCHER_CREATE } from '../testing/ledger-fixtures.js';
 import { createTestEngine, type TestEngine } from '../testing/test-engine.js';
 

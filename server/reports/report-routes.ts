@@ -1,6 +1,5 @@
 import type { FastifyInstance } from 'fastify';
 import { endpoints } from '../../shared/api/endpoints.js';
-import { reportEndpoints } from '../../shared/api/report-endpoints.js';
 import { reportParamsSchema, reportQuerySchema, reportResponseSchema } from '../../shared/api/report.js';
 import { callerOf } from '../auth/authenticate.js';
 import type { EngineDb } from '../db/engine-db.js';
@@ -27,10 +26,10 @@ export function registerReportRoutes(app: FastifyInstance, db: EngineDb): void {
     });
   });
 
-  app.get(reportEndpoints.trialBalance.path, (request) => {
+  app.get(endpoints.trialBalance.path, (request) => {
     const query = parseRequestPart(reportQuerySchema, request.query);
     const set = accountSetForRead(db, callerOf(request), query.account_id);
-    return reportEndpoints.trialBalance.response.parse(
+    return endpoints.trialBalance.response.parse(
       buildTrialBalance(db, { id: set.id, name: set.name }, query.start_date, query.end_date),
     );
   });

@@ -2,7 +2,7 @@ import type { ReportType } from '../../shared/api/report.js';
 import type { Statement, StatementColumnKey, StatementLine } from '../../shared/api/statements.js';
 import { fenToDecimal, type Fen } from '../../shared/money.js';
 import type { EngineDb } from '../db/engine-db.js';
-import { chartOf } from '../ledger/chart-cache.js';
+import { chartOf } from '../ledger/charts-in-memory.js';
 import { computeBalanceSheet } from './balance-sheet.js';
 import { CASH_ROOTS, computeCashFlowStatement } from './cash-flow.js';
 import {

@@ -1,7 +1,7 @@
-import type { TrialBalanceResponse } from '../../shared/api/report-endpoints.js';
+import type { TrialBalanceResponse } from '../../shared/api/trial-balance.js';
 import { fenToDecimal, type Fen } from '../../shared/money.js';
 import type { EngineDb } from '../db/engine-db.js';
-import { chartOf } from '../ledger/chart-cache.js';
+import { chartOf } from '../ledger/charts-in-memory.js';
 import { balancesAt, dayBefore, turnoverBetween } from './ledger-figures-store.js';
 
 const split = (net: Fen) => ({ debit: Math.max(0, net), credit: Math.max(0, -net) });

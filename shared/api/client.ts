@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import type { AccountsListResponse } from './accounts.js';
-import { endpoints } from './endpoints.js';
+import { endpoints, fillPath } from './endpoints.js';
 import { ApiError, ApiTransportError, errorEnvelopeSchema } from './errors.js';
 import type { InvoiceRecognizeFields, InvoiceRecognizeResponse } from './invoice.js';
 import type {
@@ -15,9 +15,8 @@ import type {
   VoucherReverseRequest,
   VoucherReverseResponse,
 } from './ledger.js';
-import { fillPath, ledgerEndpoints } from './ledger-endpoints.js';
-import { reportEndpoints, type TrialBalanceResponse } from './report-endpoints.js';
 import type { ReportQuery, ReportResponse, ReportType } from './report.js';
+import type { TrialBalanceResponse } from './trial-balance.js';
 import type { VoucherCreateRequest, VoucherCreateResponse } from './voucher.js';
 
 export const DEFAULT_CLOUD_BASE_URL = 'https://api.zhangxiaoer.com';
@@ -105,13 +104,13 @@ export class ApiClient {
 
   /** The account set's chart of accounts with leaf flags, for the voucher editor. */
   getChart(accountId: string, options?: CallOptions): Promise<ChartResponse> {
-    const spec = ledgerEndpoints.chart;
+    const spec = endpoints.chart;
     const path = fillPath(spec.path, { account_id: accountId });
     return this.#call({ method: spec.method, path }, spec.response, options);
   }
 
   listVouchers(query: VoucherListQuery, options?: CallOptions): Promise<VoucherListResponse> {
-    const spec = ledgerEndpoints.voucherList;
+    const spec = endpoints.voucherList;
     const params: Record<string, string> = { account_id: query.account_id };
     if (query.period !== undefined) params.period = query.period;
     if (query.page !== undefined) params.page = String(query.page);
@@ -120,7 +119,7 @@ export class ApiClient {
   }
 
   getVoucher(voucherId: string, options?: CallOptions): Promise<Voucher> {
-    const spec = ledgerEndpoints.voucherGet;
+    const spec = endpoints.voucherGet;
     const path = fillPath(spec.path, { voucher_id: voucherId });
     return this.#call({ method: spec.method, path }, spec.response, options);
   }
@@ -131,13 +130,13 @@ export class ApiClient {
     body: VoucherReverseRequest = {},
     options?: CallOptions,
   ): Promise<VoucherReverseResponse> {
-    const spec = ledgerEndpoints.voucherReverse;
+    const spec = endpoints.voucherReverse;
     const path = fillPath(spec.path, { voucher_id: voucherId });
     return this.#call({ method: spec.method, path, json: body }, spec.response, options);
   }
 
   listPeriods(accountId: string, options?: CallOptions): Promise<PeriodListResponse> {
-    const spec = ledgerEndpoints.periodList;
+    const spec = endpoints.periodList;
     return this.#call(
       { method: spec.method, path: spec.path, query: { account_id: accountId } },
       spec.response,
@@ -147,19 +146,19 @@ export class ApiClient {
 
   /** 结账: posts the closing voucher (结转损益) and closes the period. */
   closePeriod(body: PeriodRequest, options?: CallOptions): Promise<PeriodCloseResponse> {
-    const spec = ledgerEndpoints.periodClose;
+    const spec = endpoints.periodClose;
     return this.#call({ method: spec.method, path: spec.path, json: body }, spec.response, options);
   }
 
   /** 反结账: voids the closing voucher (its number stays used) and opens the period again. */
   reopenPeriod(body: PeriodRequest, options?: CallOptions): Promise<PeriodReopenResponse> {
-    const spec = ledgerEndpoints.periodReopen;
+    const spec = endpoints.periodReopen;
     return this.#call({ method: spec.method, path: spec.path, json: body }, spec.response, options);
   }
 
   /** 科目余额表: opening, period debit/credit and closing per account. */
   getTrialBalance(query: ReportQuery, options?: CallOptions): Promise<TrialBalanceResponse> {
-    const spec = reportEndpoints.trialBalance;
+    const spec = endpoints.trialBalance;
     return this.#call({ method: spec.method, path: spec.path, query: { ...query } }, spec.response, options);
   }
 

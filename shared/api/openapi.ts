@@ -96,7 +96,7 @@ function errorResponses(spec: EndpointSpec): Record<string, JsonSchema> {
 
 /** The OpenAPI 3.1 document of API v2, generated from the same zod schemas the code uses. */
 export function buildOpenApiDocument(
-  extra: Record<string, EndpointSpec> = {},
+  table: Record<string, EndpointSpec> = endpoints,
   info: { version?: string } = {},
 ): JsonSchema {
   // Every schema registered with an id (the envelope among them) becomes a component.
@@ -112,8 +112,7 @@ export function buildOpenApiDocument(
   }
 
   const paths: Record<string, Record<string, JsonSchema>> = {};
-  const all: Record<string, EndpointSpec> = { ...endpoints, ...extra };
-  for (const [operationId, spec] of Object.entries(all)) {
+  for (const [operationId, spec] of Object.entries(table)) {
     const params = parameters(spec);
     if (spec.idempotent) {
       params.push({

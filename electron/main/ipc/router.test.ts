@@ -1,7 +1,7 @@
 import { describe, expect, test, vi } from 'vitest';
 import { ApiError, errorEnvelope } from '../../../shared/api/errors.js';
 import type { SettingsView } from '../../../shared/ipc.js';
-import { KeyMissingError } from './ipc-errors.js';
+import { KeyMissingError } from '../services/connection/key-missing-error.js';
 import { createIpcRouter, type IpcHandlers } from './router.js';
 
 const APP = 'app://zxe';
@@ -28,6 +28,11 @@ function handlers(overrides: Partial<IpcHandlers> = {}): IpcHandlers {
     listVouchers: fail,
     createVoucher: fail,
     listOutbox: fail,
+    getUiState: fail,
+    setUiState: fail,
+    listPeriods: fail,
+    closePeriod: fail,
+    reopenPeriod: fail,
     ...overrides,
   };
 }

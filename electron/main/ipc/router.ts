@@ -7,7 +7,7 @@ import {
   type IpcParsedArgs,
   type IpcResult,
 } from '../../../shared/ipc.js';
-import { toIpcError } from './ipc-errors.js';
+import { toIpcError } from './to-ipc-error.js';
 
 export type IpcHandlers = {
   [K in IpcCallName]: (args: IpcParsedArgs<K>, context: IpcCallContext) => Promise<IpcData<K>>;

@@ -1,24 +1,8 @@
 import { ApiError, ApiTransportError } from '../../../shared/api/errors.js';
 import type { IpcError } from '../../../shared/ipc.js';
+import { KeyMissingError } from '../services/connection/key-missing-error.js';
 import { EngineStartFailedError, EngineUnavailableError } from '../services/engine-host/engine-host.js';
-
-/** No key is stored for the profile the current mode needs. */
-export class KeyMissingError extends Error {
-  constructor(message = '尚未设置 API Key，请在「设置」中填写') {
-    super(message);
-    this.name = 'KeyMissingError';
-  }
-}
-
-/** A failure of ours the user should read as is (Chinese message, no internals). */
-export class UserFacingError extends Error {
-  readonly code: number;
-  constructor(code: 400 | 403 | 404 | 409 | 500 | 503, message: string) {
-    super(message);
-    this.name = 'UserFacingError';
-    this.code = code;
-  }
-}
+import { UserFacingError } from '../services/user-facing-error.js';
 
 const TRANSPORT_MESSAGES: Record<ApiTransportError['kind'], { type: IpcError['type']; message: string }> = {
   network: { type: 'network_error', message: '无法连接到账小二服务，请检查网络或引擎状态' },

@@ -1,6 +1,6 @@
 import { ApiError, ApiTransportError } from '../../../../shared/api/errors.js';
 import { EngineStartFailedError, EngineUnavailableError } from '../engine-host/engine-host.js';
-import { KeyMissingError } from '../../ipc/ipc-errors.js';
+import { KeyMissingError } from '../connection/key-missing-error.js';
 
 /**
  * What a failed API call means for the layers above the client: whether to retry it, whether to

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { ApiError, ApiTransportError, errorEnvelope } from '../../../../shared/api/errors.js';
-import { KeyMissingError } from '../../ipc/ipc-errors.js';
+import { KeyMissingError } from '../connection/key-missing-error.js';
 import { EngineStartFailedError, EngineUnavailableError } from '../engine-host/engine-host.js';
 import { classifyFailure, isRetryable, isServedFromCache, keepsWriteQueued } from './failure-kind.js';
 import { DEFAULT_RETRY_POLICY, retryAfterMs, retryDelayMs } from './retry-policy.js';

@@ -2,7 +2,7 @@ import path from 'node:path';
 import type { AppLogger } from '../../logging/logger.js';
 import { AccountSetsCache } from './account-sets-cache.js';
 import { CACHE_DB_FILENAME, openCacheDb, type CacheDatabase, type OpenedCacheDb } from './cache-db.js';
-import { ChartCache } from './chart-cache.js';
+import { ChartAccountsCache } from './chart-accounts-cache.js';
 import { InvoicesCache } from './invoices-cache.js';
 import { ReportsCache } from './reports-cache.js';
 import { VouchersCache } from './vouchers-cache.js';
@@ -14,7 +14,7 @@ export class AppCache {
   readonly db: CacheDatabase;
   readonly accountSets: AccountSetsCache;
   readonly reports: ReportsCache;
-  readonly chart: ChartCache;
+  readonly chart: ChartAccountsCache;
   readonly vouchers: VouchersCache;
   readonly invoices: InvoicesCache;
 
@@ -22,7 +22,7 @@ export class AppCache {
     this.db = db;
     this.accountSets = new AccountSetsCache(db);
     this.reports = new ReportsCache(db);
-    this.chart = new ChartCache(db);
+    this.chart = new ChartAccountsCache(db);
     this.vouchers = new VouchersCache(db);
     this.invoices = new InvoicesCache(db, path.join(userDataDir, 'invoices'));
   }

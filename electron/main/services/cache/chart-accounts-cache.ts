@@ -7,7 +7,7 @@ import { parseJsonColumn, type CachedCopy } from './json-column.js';
 const rowSchema = z.object({ payload: z.string() });
 
 /** Each account set's chart of accounts, one row per account, replaced as a whole by a live read. */
-export class ChartCache {
+export class ChartAccountsCache {
   readonly #db: CacheDatabase;
 
   constructor(db: CacheDatabase) {

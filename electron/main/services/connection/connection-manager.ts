@@ -1,5 +1,5 @@
 import { ApiClient } from '../../../../shared/api/client.js';
-import { KeyMissingError } from '../../ipc/ipc-errors.js';
+import { KeyMissingError } from './key-missing-error.js';
 import type { EngineHost } from '../engine-host/engine-host.js';
 import type { SecretStore } from '../secrets/secret-store.js';
 import type { SettingsStore } from '../settings/settings-store.js';

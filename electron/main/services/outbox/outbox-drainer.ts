@@ -1,5 +1,5 @@
 import type { AppLogger } from '../../logging/logger.js';
-import { toIpcError } from '../../ipc/ipc-errors.js';
+import { toIpcError } from '../../ipc/to-ipc-error.js';
 import type { ApiProxy } from '../api-proxy/api-proxy.js';
 import { classifyFailure, keepsWriteQueued, type FailureKind } from '../api-proxy/failure-kind.js';
 import type { OutboxItem, OutboxStore } from './outbox-store.js';

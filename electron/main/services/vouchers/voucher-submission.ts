@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { VoucherCreateRequest } from '../../../../shared/api/voucher.js';
 import type { VoucherSubmission } from '../../../../shared/ipc.js';
-import { UserFacingError } from '../../ipc/ipc-errors.js';
+import { UserFacingError } from '../user-facing-error.js';
 import type { ApiProxy } from '../api-proxy/api-proxy.js';
 import { classifyFailure, keepsWriteQueued } from '../api-proxy/failure-kind.js';
 import type { OutboxDrainer } from '../outbox/outbox-drainer.js';
