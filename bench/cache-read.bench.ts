@@ -6,7 +6,7 @@
  *      (argument check, proxy failing fast, cache fallback, result parsed with the contract),
  *   3. a cold open: cache.db opened (WAL, migration check) and the first report read.
  * The cache holds 540 reports (5 account sets × 3 statements × 36 months). Budget: ≤ 20 ms.
- * Prints figures; asserts nothing (STYLE.md: nobody asserts wall time).
+ * Prints figures; asserts nothing (tests never assert wall time; benches print it).
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';

@@ -1,7 +1,7 @@
 /**
  * voucher/create over a real port: sustained vouchers/s and latency (p50/p99) for 2-line and
  * 10-line vouchers, with the engine in its own process (as in the app) and autocannon here.
- * Prints figures; asserts nothing (see STYLE.md: nobody asserts wall time).
+ * Prints figures; asserts nothing (tests never assert wall time; benches print it).
  */
 import autocannon from 'autocannon';
 import { spawn } from 'node:child_process';

@@ -4,13 +4,27 @@ import { accountIdSchema, isoDateSchema } from './api/common.js';
 import { apiErrorTypeSchema } from './api/errors.js';
 import {
   chartResponseSchema,
+  periodCloseResponseSchema,
+  periodListResponseSchema,
+  periodReopenResponseSchema,
   periodSchema,
+  voucherIdSchema,
   voucherListResponseSchema,
+  voucherReverseResponseSchema,
+  voucherSchema,
   VOUCHER_PAGE_SIZE_MAX,
 } from './api/ledger.js';
 import { reportResponseSchema, reportTypeSchema } from './api/report.js';
 import { voucherCreateRequestSchema } from './api/voucher.js';
 import type { IpcCallName } from './ipc-channels.js';
+import {
+  draftRefArgsSchema,
+  saveDraftArgsSchema,
+  saveTemplateArgsSchema,
+  storedDraftSchema,
+  templateRefArgsSchema,
+  voucherTemplateSchema,
+} from './vouchers/voucher-drafts.js';
 
 /**
  * The typed IPC contract between the renderer and main: one entry per call, each with the zod
@@ -77,7 +91,7 @@ export const apiKeyInputSchema = z
 
 export const readSourceSchema = z.enum(['live', 'cache']);
 
-/** Every read call answers `{ data, source, fetchedAt }` (design rule 7). */
+/** Every read call answers `{ data, source, fetchedAt }`: live, or the cached copy when offline. */
 export function fetchedSchema<T extends z.ZodType>(data: T) {
   return z.object({ data, source: readSourceSchema, fetchedAt: z.iso.datetime() });
 }
@@ -136,6 +150,35 @@ export const outboxCountsSchema = z.object({
 });
 export type OutboxCounts = z.infer<typeof outboxCountsSchema>;
 
+/** How the shared period was chosen: a month, a quarter, a year or a free range (自定义). */
+export const periodKindSchema = z.enum(['month', 'quarter', 'year', 'custom']);
+export type PeriodKind = z.infer<typeof periodKindSchema>;
+
+export const uiPeriodSchema = z
+  .strictObject({ kind: periodKindSchema, startDate: isoDateSchema, endDate: isoDateSchema })
+  .refine((p) => p.startDate <= p.endDate, { error: '开始日期不能晚于结束日期', path: ['endDate'] });
+export type UiPeriod = z.infer<typeof uiPeriodSchema>;
+
+/** The app-wide workspace main keeps across restarts: the chosen account set and period. */
+export const uiStateSchema = z.object({
+  accountSetId: accountIdSchema.nullable(),
+  period: uiPeriodSchema.nullable(),
+});
+export type UiState = z.infer<typeof uiStateSchema>;
+
+export const uiStatePatchSchema = z.strictObject({
+  accountSetId: accountIdSchema.nullable().optional(),
+  period: uiPeriodSchema.nullable().optional(),
+});
+
+/** Printing a voucher as a PDF (A5 landscape) through main; browser mode prints from the page instead. */
+export const voucherPrintResultSchema = z.discriminatedUnion('status', [
+  z.object({ status: z.literal('saved'), fileName: z.string() }),
+  z.object({ status: z.literal('cancelled') }),
+  z.object({ status: z.literal('unsupported') }),
+]);
+export type VoucherPrintResult = z.infer<typeof voucherPrintResultSchema>;
+
 export const ipcContract = {
   listAccountSets: { args: noArgs, result: fetchedSchema(accountsListResponseSchema) },
   getSettings: { args: noArgs, result: settingsViewSchema },
@@ -162,6 +205,44 @@ export const ipcContract = {
   listOutbox: {
     args: noArgs,
     result: z.object({ items: z.array(outboxItemViewSchema), counts: outboxCountsSchema }),
+  },
+  getVoucher: {
+    args: z.strictObject({ voucherId: voucherIdSchema }),
+    result: fetchedSchema(voucherSchema),
+  },
+  reverseVoucher: {
+    args: z.strictObject({ voucherId: voucherIdSchema, date: isoDateSchema.optional() }),
+    result: voucherReverseResponseSchema,
+  },
+  saveVoucherDraft: { args: saveDraftArgsSchema, result: z.object({ savedAt: z.iso.datetime() }) },
+  listVoucherDrafts: {
+    args: z.strictObject({ accountSetId: accountIdSchema }),
+    result: z.object({ drafts: z.array(storedDraftSchema) }),
+  },
+  deleteVoucherDraft: { args: draftRefArgsSchema, result: z.object({ deleted: z.boolean() }) },
+  listVoucherTemplates: {
+    args: z.strictObject({ accountSetId: accountIdSchema }),
+    result: z.object({ templates: z.array(voucherTemplateSchema) }),
+  },
+  saveVoucherTemplate: { args: saveTemplateArgsSchema, result: voucherTemplateSchema },
+  deleteVoucherTemplate: { args: templateRefArgsSchema, result: z.object({ deleted: z.boolean() }) },
+  printVoucher: {
+    args: z.strictObject({ voucherId: voucherIdSchema }),
+    result: voucherPrintResultSchema,
+  },
+  getUiState: { args: noArgs, result: uiStateSchema },
+  setUiState: { args: uiStatePatchSchema, result: uiStateSchema },
+  listPeriods: {
+    args: z.strictObject({ accountSetId: accountIdSchema }),
+    result: periodListResponseSchema,
+  },
+  closePeriod: {
+    args: z.strictObject({ accountSetId: accountIdSchema, period: periodSchema }),
+    result: periodCloseResponseSchema,
+  },
+  reopenPeriod: {
+    args: z.strictObject({ accountSetId: accountIdSchema, period: periodSchema }),
+    result: periodReopenResponseSchema,
   },
 } as const satisfies Record<IpcCallName, { args: z.ZodType; result: z.ZodType }>;
 

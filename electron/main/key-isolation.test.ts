@@ -10,7 +10,7 @@ import { startServices, type ServicesHarness } from './testing/services-harness.
 import { logLines, waitUntil } from './testing/test-support.js';
 
 /**
- * Design rule 1: the key lives only in main. Drives every IPC call in local mode (engine as a child
+ * The key lives only in main: never in the renderer, a log line or an IPC answer. Drives every IPC call in local mode (engine as a child
  * process), offline, and in cloud mode (a second engine on loopback standing in for the cloud),
  * then looks for the text of every key in every IPC answer, every push event, every log line,
  * every column of every table of cache.db, and every byte of every file under the user-data folder.

@@ -27,7 +27,7 @@ const queryClient = new QueryClient({
   queryCache: new QueryCache({ onError: onBridgeError }),
   mutationCache: new MutationCache({ onError: onBridgeError }),
   defaultOptions: {
-    // Main already retries with backoff (design rule 8); retrying here would multiply the waits.
+    // Main already retries with backoff (429, 5xx and no-answer); retrying here would multiply the waits.
     queries: { retry: false, refetchOnWindowFocus: false },
   },
 });

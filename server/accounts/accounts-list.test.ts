@@ -14,7 +14,7 @@ afterEach(async () => {
   await engine.close();
 });
 
-/** Exactly the seed's `{ accounts: [{ id, name, status, created_at }] }`, nothing more. */
+/** Exactly API v2's `{ accounts: [{ id, name, status, created_at }] }`, nothing more. */
 function expectSeedShape(body: unknown, expected: readonly { name: string; status: string }[]): void {
   expect(Object.keys(body as object)).toEqual(['accounts']);
   const { accounts } = accountsListResponseSchema.parse(body);
@@ -32,7 +32,7 @@ const TENANT_A_SETS = [
 ];
 
 describe('GET /api/v2/accounts/list', () => {
-  it('answers the seed shape through inject()', async () => {
+  it('answers the API v2 shape through inject()', async () => {
     const response = await engine.app.inject({
       method: 'GET',
       url: LIST,
@@ -43,7 +43,7 @@ describe('GET /api/v2/accounts/list', () => {
     expectSeedShape(response.json(), TENANT_A_SETS);
   });
 
-  it('answers the seed shape over a real port', async () => {
+  it('answers the API v2 shape over a real port', async () => {
     const baseUrl = await listenOnRandomPort(engine.app);
     const response = await fetch(`${baseUrl}${LIST}`, { headers: bearer(engine.tenantA.apiKey) });
     expect(response.status).toBe(200);

@@ -29,7 +29,7 @@ async function listWith(headers: Record<string, string>): Promise<{ status: numb
 }
 
 describe('API key check on /api/v2', () => {
-  it('answers 401 with the seed envelope when the Authorization header is missing', async () => {
+  it('answers 401 with the API v2 envelope when the Authorization header is missing', async () => {
     expect(await listWith({})).toEqual({ status: 401, body: MISSING });
     expect(await listWith({ authorization: '' })).toEqual({ status: 401, body: MISSING });
   });

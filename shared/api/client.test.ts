@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateApiKey } from '../../server/auth/api-keys.js';
+import { listAccountSets } from '../../server/tenancy/account-sets.js';
 import { createTestEngine, listenOnRandomPort, type TestEngine } from '../../server/testing/test-engine.js';
 import { ApiClient } from './client.js';
 import { ApiError } from './errors.js';
@@ -41,14 +42,26 @@ describe('ApiClient against the local engine', () => {
     expect(JSON.stringify(apiError.envelope) + apiError.message).not.toContain(apiKey);
   });
 
-  it('throws an ApiError with the 404 envelope for endpoints the engine does not serve yet', async () => {
+  it('throws an ApiError with the 404 envelope for another tenant’s account set, as for one that does not exist', async () => {
     const client = new ApiClient({ baseUrl, apiKey: engine.tenantA.apiKey });
-    await expect(
-      client.getReport('profit', {
-        account_id: 'acc_123456',
-        start_date: '2024-01-01',
-        end_date: '2024-03-31',
-      }),
-    ).rejects.toMatchObject({ code: 404, type: 'not_found_error' });
+    const [otherTenantsSet] = listAccountSets(engine.db, engine.tenantB.id);
+    const range = { start_date: '2024-01-01', end_date: '2024-03-31' };
+    const answers = await Promise.all(
+      [otherTenantsSet?.id ?? '', 'acc_0000000000000000'].map((account_id) =>
+        client.getReport('profit', { account_id, ...range }).then(
+          () => undefined,
+          (caught: unknown) => caught,
+        ),
+      ),
+    );
+    for (const answer of answers) {
+      expect(answer).toBeInstanceOf(ApiError);
+      expect(answer).toMatchObject({ code: 404, type: 'not_found_error' });
+    }
+    // Same words either way (only the id differs): the caller cannot tell whose account set an id is.
+    const [foreign, unknown] = answers as [ApiError, ApiError];
+    expect(foreign.message.replace(otherTenantsSet?.id ?? '', '<id>')).toBe(
+      unknown.message.replace('acc_0000000000000000', '<id>'),
+    );
   });
 });

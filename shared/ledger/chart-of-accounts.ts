@@ -1,6 +1,6 @@
 /**
  * The 小企业会计准则 chart (财会〔2011〕17号): the 66 first-level accounts of the standard and our
- * default second-level accounts (../shared/domain/ACCOUNTING.md). Every new account set starts with
+ * default second-level accounts (see docs/ledger.md). Every new account set starts with
  * this chart. Tags drive the statements' "其中" lines.
  */
 

@@ -2,7 +2,7 @@ import type { VoucherEntry } from '../api/voucher.js';
 import { decimalToFen, formatFenPlain, MAX_AMOUNT_FEN, type Fen } from '../money.js';
 
 /**
- * The voucher rules of ../shared/domain/ACCOUNTING.md that need no database, written once and used
+ * The voucher rules (docs/ledger.md) that need no database, written once and used
  * by the engine (before posting) and by the renderer's voucher editor (as the user types).
  * Shape rules (dates, two decimals, required fields) live in the zod schema; these are the
  * bookkeeping rules on top.

@@ -12,7 +12,7 @@ const TRANSPORT_MESSAGES: Record<ApiTransportError['kind'], { type: IpcError['ty
 };
 
 /**
- * Errors cross IPC as data with the API envelope's fields (design rule 3). Unknown errors become a
+ * Errors cross IPC as data with the API envelope's fields (code, message, type). Unknown errors become a
  * generic 500: their text may hold internals (paths, SQL, even a key inside a URL) and stays in main.
  */
 export function toIpcError(error: unknown): IpcError {

@@ -3,7 +3,7 @@ import { CONTENT_SECURITY_POLICY } from './content-security-policy.js';
 import { isSafeExternalUrl } from './trusted-url.js';
 
 /**
- * App-wide hardening (design rule 5): no navigation away from the app, no new windows (http(s) links
+ * App-wide hardening: no navigation away from the app, no new windows (http(s) links
  * go to the OS browser), no webviews, every permission request denied, and the CSP as a header.
  */
 export function hardenApp(isAppUrl: (url: string) => boolean): void {

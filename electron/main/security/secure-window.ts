@@ -15,7 +15,7 @@ export interface SecureWindowOptions {
 export type WindowConstructor<W> = new (options: SecureWindowOptions) => W;
 
 /**
- * Builds the one app window with its locked-down webPreferences (design rule 5): isolated,
+ * Builds the one app window with its locked-down webPreferences: isolated,
  * sandboxed, no Node anywhere, no webviews, no middle-click windows. Electron's BrowserWindow is
  * passed in, so a test can construct it with a recorder and pin every flag — and the flags stay
  * literal at the `new BrowserWindow(...)` call, where Electronegativity looks for them.

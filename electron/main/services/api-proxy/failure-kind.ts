@@ -58,12 +58,12 @@ export function classifyFailure(error: unknown): FailureKind {
   return 'unknown';
 }
 
-/** Design rule 8: 429, 5xx and network errors are retried; 400/401/403/404 never. */
+/** Retry rule: 429, 5xx and network errors are retried; 400/401/403/404 never. */
 export function isRetryable(kind: FailureKind): boolean {
   return kind === 'unreachable' || kind === 'server_error' || kind === 'rate_limited' || kind === 'garbled';
 }
 
-/** Design rule 7: a read that failed this way answers with the cached copy, when there is one. */
+/** Offline reads: a read that failed this way answers with the cached copy, when there is one. */
 export function isServedFromCache(kind: FailureKind): boolean {
   return isRetryable(kind) || kind === 'engine_stopped';
 }

@@ -21,7 +21,7 @@ export interface ReadThroughSpec<T> {
 }
 
 /**
- * Design rule 7: live when the engine answers (and stored), the cached copy with its own fetchedAt
+ * Offline reads: live when the engine answers (and stored), the cached copy with its own fetchedAt
  * when it cannot answer (unreachable, stopped, 5xx, still rate-limited after retries). Errors that
  * are answers — 400, 401, 403, 404 — stay errors: the cache must not hide a wrong key or a missing
  * account set. A cache that fails to read or write is logged and never fails the read itself.

@@ -1,7 +1,7 @@
 import { createRequire } from 'node:module';
 import type { SecretBackend } from './secret-store.js';
 
-/** The keychain service name every key of the app is filed under (design rule 1). */
+/** The keychain service name every key of the app is filed under; keys live only in the OS keychain. */
 export const KEYCHAIN_SERVICE = 'zhangxiaoer-desktop';
 
 interface Keytar {
