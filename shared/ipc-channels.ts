@@ -14,6 +14,11 @@ export const IPC_CALLS = [
   'listVouchers',
   'createVoucher',
   'listOutbox',
+  'getUiState',
+  'setUiState',
+  'listPeriods',
+  'closePeriod',
+  'reopenPeriod',
 ] as const;
 
 export type IpcCallName = (typeof IPC_CALLS)[number];

@@ -16,6 +16,7 @@ import { ReconnectProbe } from './services/reachability/reconnect-probe.js';
 import { CachedReads } from './services/reads/cached-reads.js';
 import type { SecretStore } from './services/secrets/secret-store.js';
 import { SettingsStore } from './services/settings/settings-store.js';
+import { UiStateStore } from './services/ui-state/ui-state-store.js';
 import { VoucherSubmitter } from './services/vouchers/voucher-submission.js';
 import { describeError } from './logging/describe-error.js';
 
@@ -129,6 +130,7 @@ export function createAppServices(options: AppServicesOptions): AppServices {
       reachability,
       cache,
       outbox,
+      uiState: new UiStateStore(userDataDir),
     }),
     isTrustedOrigin: options.isTrustedOrigin,
     onError: (name, error) => logger.warn({ call: name, err: describeError(error) }, 'ipc call failed'),

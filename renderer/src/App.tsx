@@ -1,4 +1,4 @@
-import { Layout, theme } from 'antd';
+import { Flex, Layout, theme } from 'antd';
 import type { ComponentType } from 'react';
 import { AppSider } from './components/AppSider';
 import { ConnectionStatus } from './components/ConnectionStatus';
@@ -11,6 +11,9 @@ import { InvoicesPage } from './pages/invoices/InvoicesPage';
 import { ReportsPage } from './pages/reports/ReportsPage';
 import { SettingsPage } from './pages/settings/SettingsPage';
 import { VouchersPage } from './pages/vouchers/VouchersPage';
+import { AccountSetSwitcher } from './workspace/AccountSetSwitcher';
+import { WorkspacePeriodPicker } from './workspace/WorkspacePeriodPicker';
+import { WorkspaceProvider } from './workspace/WorkspaceProvider';
 
 const SECTION_PAGES: Record<SectionId, ComponentType> = {
   accounts: AccountsPage,
@@ -28,26 +31,33 @@ export function App() {
   const { token } = theme.useToken();
 
   return (
-    <Layout style={{ minHeight: '100vh' }}>
-      <AppSider current={section} />
-      <Layout>
-        <Layout.Header
-          style={{
-            display: 'flex',
-            justifyContent: 'flex-end',
-            alignItems: 'center',
-            height: 64,
-            paddingInline: 24,
-            background: token.colorBgContainer,
-            borderBottom: `1px solid ${token.colorBorderSecondary}`,
-          }}
-        >
-          <ConnectionStatus />
-        </Layout.Header>
-        <Layout.Content style={{ padding: 24, maxWidth: 1200, width: '100%' }}>
-          <Page />
-        </Layout.Content>
+    <WorkspaceProvider>
+      <Layout style={{ minHeight: '100vh' }}>
+        <AppSider current={section} />
+        <Layout>
+          <Layout.Header
+            style={{
+              display: 'flex',
+              justifyContent: 'space-between',
+              gap: 16,
+              alignItems: 'center',
+              height: 64,
+              paddingInline: 24,
+              background: token.colorBgContainer,
+              borderBottom: `1px solid ${token.colorBorderSecondary}`,
+            }}
+          >
+            <Flex align="center" gap={20} wrap className="zxe-workspace-bar">
+              <AccountSetSwitcher />
+              <WorkspacePeriodPicker />
+            </Flex>
+            <ConnectionStatus />
+          </Layout.Header>
+          <Layout.Content style={{ padding: 24, maxWidth: 1200, width: '100%' }}>
+            <Page />
+          </Layout.Content>
+        </Layout>
       </Layout>
-    </Layout>
+    </WorkspaceProvider>
   );
 }

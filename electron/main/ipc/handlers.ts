@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { SettingsView } from '../../../shared/ipc.js';
 import type { ApiProxy } from '../services/api-proxy/api-proxy.js';
 import { SINGLE_ATTEMPT_POLICY } from '../services/api-proxy/retry-policy.js';
@@ -12,6 +13,7 @@ import type { ReachabilityTracker } from '../services/reachability/reachability-
 import type { CachedReads } from '../services/reads/cached-reads.js';
 import type { SecretStore } from '../services/secrets/secret-store.js';
 import type { SettingsStore } from '../services/settings/settings-store.js';
+import type { UiStateStore } from '../services/ui-state/ui-state-store.js';
 import type { VoucherSubmitter } from '../services/vouchers/voucher-submission.js';
 import type { IpcHandlers } from './router.js';
 
@@ -27,6 +29,8 @@ export interface HandlerDeps {
   /** Undefined when cache.db could not be opened. */
   cache: AppCache | undefined;
   outbox: { store: OutboxStore; drainer: OutboxDrainer } | undefined;
+  /** The account set and period the user last had open. */
+  uiState: UiStateStore;
 }
 
 /** One handler per IPC call; each does orchestration only — the work lives in the services. */
@@ -77,6 +81,32 @@ export function createHandlers(deps: HandlerDeps): IpcHandlers {
     },
 
     getSettings: () => view(),
+
+    getUiState: () => Promise.resolve(deps.uiState.get()),
+
+    setUiState: (args) => Promise.resolve(deps.uiState.update(args)),
+
+    listPeriods: (args, { signal }) =>
+      proxy.call((client, o) => client.listPeriods(args.accountSetId, o), { name: 'listPeriods', signal }),
+
+    // 结账 / 反结账 post or void a voucher: one idempotency key per user action, reused by retries.
+    closePeriod(args, { signal }) {
+      const body = { account_id: args.accountSetId, period: args.period };
+      const idempotencyKey = randomUUID();
+      return proxy.call((client, o) => client.closePeriod(body, { ...o, idempotencyKey }), {
+        name: 'closePeriod',
+        signal,
+      });
+    },
+
+    reopenPeriod(args, { signal }) {
+      const body = { account_id: args.accountSetId, period: args.period };
+      const idempotencyKey = randomUUID();
+      return proxy.call((client, o) => client.reopenPeriod(body, { ...o, idempotencyKey }), {
+        name: 'reopenPeriod',
+        signal,
+      });
+    },
 
     async setConnection(args) {
       const previous = settings.get().mode;
