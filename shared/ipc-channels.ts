@@ -19,6 +19,15 @@ export const IPC_CALLS = [
   'listPeriods',
   'closePeriod',
   'reopenPeriod',
+  'getVoucher',
+  'reverseVoucher',
+  'saveVoucherDraft',
+  'listVoucherDrafts',
+  'deleteVoucherDraft',
+  'listVoucherTemplates',
+  'saveVoucherTemplate',
+  'deleteVoucherTemplate',
+  'printVoucher',
 ] as const;
 
 export type IpcCallName = (typeof IPC_CALLS)[number];

@@ -8,12 +8,23 @@ import {
   periodListResponseSchema,
   periodReopenResponseSchema,
   periodSchema,
+  voucherIdSchema,
   voucherListResponseSchema,
+  voucherReverseResponseSchema,
+  voucherSchema,
   VOUCHER_PAGE_SIZE_MAX,
 } from './api/ledger.js';
 import { reportResponseSchema, reportTypeSchema } from './api/report.js';
 import { voucherCreateRequestSchema } from './api/voucher.js';
 import type { IpcCallName } from './ipc-channels.js';
+import {
+  draftRefArgsSchema,
+  saveDraftArgsSchema,
+  saveTemplateArgsSchema,
+  storedDraftSchema,
+  templateRefArgsSchema,
+  voucherTemplateSchema,
+} from './vouchers/voucher-drafts.js';
 
 /**
  * The typed IPC contract between the renderer and main: one entry per call, each with the zod
@@ -80,7 +91,7 @@ export const apiKeyInputSchema = z
 
 export const readSourceSchema = z.enum(['live', 'cache']);
 
-/** Every read call answers `{ data, source, fetchedAt }` (design rule 7). */
+/** Every read call answers `{ data, source, fetchedAt }`: live, or the cached copy when offline. */
 export function fetchedSchema<T extends z.ZodType>(data: T) {
   return z.object({ data, source: readSourceSchema, fetchedAt: z.iso.datetime() });
 }
@@ -160,6 +171,14 @@ export const uiStatePatchSchema = z.strictObject({
   period: uiPeriodSchema.nullable().optional(),
 });
 
+/** Printing a voucher as a PDF (A5 landscape) through main; browser mode prints from the page instead. */
+export const voucherPrintResultSchema = z.discriminatedUnion('status', [
+  z.object({ status: z.literal('saved'), fileName: z.string() }),
+  z.object({ status: z.literal('cancelled') }),
+  z.object({ status: z.literal('unsupported') }),
+]);
+export type VoucherPrintResult = z.infer<typeof voucherPrintResultSchema>;
+
 export const ipcContract = {
   listAccountSets: { args: noArgs, result: fetchedSchema(accountsListResponseSchema) },
   getSettings: { args: noArgs, result: settingsViewSchema },
@@ -186,6 +205,30 @@ export const ipcContract = {
   listOutbox: {
     args: noArgs,
     result: z.object({ items: z.array(outboxItemViewSchema), counts: outboxCountsSchema }),
+  },
+  getVoucher: {
+    args: z.strictObject({ voucherId: voucherIdSchema }),
+    result: fetchedSchema(voucherSchema),
+  },
+  reverseVoucher: {
+    args: z.strictObject({ voucherId: voucherIdSchema, date: isoDateSchema.optional() }),
+    result: voucherReverseResponseSchema,
+  },
+  saveVoucherDraft: { args: saveDraftArgsSchema, result: z.object({ savedAt: z.iso.datetime() }) },
+  listVoucherDrafts: {
+    args: z.strictObject({ accountSetId: accountIdSchema }),
+    result: z.object({ drafts: z.array(storedDraftSchema) }),
+  },
+  deleteVoucherDraft: { args: draftRefArgsSchema, result: z.object({ deleted: z.boolean() }) },
+  listVoucherTemplates: {
+    args: z.strictObject({ accountSetId: accountIdSchema }),
+    result: z.object({ templates: z.array(voucherTemplateSchema) }),
+  },
+  saveVoucherTemplate: { args: saveTemplateArgsSchema, result: voucherTemplateSchema },
+  deleteVoucherTemplate: { args: templateRefArgsSchema, result: z.object({ deleted: z.boolean() }) },
+  printVoucher: {
+    args: z.strictObject({ voucherId: voucherIdSchema }),
+    result: voucherPrintResultSchema,
   },
   getUiState: { args: noArgs, result: uiStateSchema },
   setUiState: { args: uiStatePatchSchema, result: uiStateSchema },
