@@ -17,7 +17,7 @@ import { openEngineDataDir } from '../server/engine-runtime.js';
 import { addChartAccount } from '../server/ledger/chart-rows.js';
 import { postVoucher } from '../server/ledger/voucher-writer.js';
 import { createAccountSet } from '../server/tenancy/account-sets.js';
-import { issueKey } from '../server/tenancy/api-keys.js';
+import { issueKey } from '../server/tenancy/tenant-keys.js';
 import { createTenant } from '../server/tenancy/tenants.js';
 import { subAccounts, syntheticYear, type SyntheticVoucher } from './ledger/synthetic-ledger.js';
 

@@ -13,7 +13,7 @@ import { fileURLToPath } from 'node:url';
 import type { VoucherCreateRequest } from '../shared/api/index.js';
 import { openEngineDataDir } from '../server/engine-runtime.js';
 import { createAccountSet } from '../server/tenancy/account-sets.js';
-import { issueKey } from '../server/tenancy/api-keys.js';
+import { issueKey } from '../server/tenancy/tenant-keys.js';
 import { createTenant } from '../server/tenancy/tenants.js';
 import { collect, waitForExit, waitForLine } from '../server/testing/child-process-output.js';
 

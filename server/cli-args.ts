@@ -1,6 +1,6 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { z } from 'zod';
-import { apiKeySchema } from './auth/api-keys.js';
+import { apiKeySchema } from '../shared/api/api-key-format.js';
 
 export const CLI_USAGE = `用法：npm run engine -- [选项]
 

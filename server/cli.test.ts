@@ -5,8 +5,10 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { generateApiKey } from './auth/api-keys.js';
+import { generateApiKey } from '../shared/api/api-key-format.js';
+import { findActiveApiKey } from './auth/api-key-lookup.js';
 import { parseCliArgs } from './cli-args.js';
+import { openEngineDataDir } from './engine-runtime.js';
 import { collect, waitForExit, waitForLine } from './testing/child-process-output.js';
 
 const cliEntry = fileURLToPath(new URL('./cli.ts', import.meta.url));
@@ -69,12 +71,39 @@ describe('npm run engine (server/cli.ts)', () => {
     expect(second.names).toEqual(['演示科技有限公司', '演示贸易有限公司']);
   });
 
-  it('issues a new demo key on each run without --demo-key', async () => {
+  it('rotates the demo key on each run without --demo-key: the previous one stops working', async () => {
     const first = await runDemoOnce([]);
     const second = await runDemoOnce([]);
     expect(first.apiKey).toMatch(/^sk_test_[0-9A-Za-z]{32}$/);
     expect(second.apiKey).not.toBe(first.apiKey);
     expect(second.names).toHaveLength(2);
+    expect(activeDemoKeys()).toEqual({ count: 1, firstWorks: false, secondWorks: true });
+
+    function activeDemoKeys(): { count: number; firstWorks: boolean; secondWorks: boolean } {
+      const db = openEngineDataDir(dataDir);
+      try {
+        return {
+          count: db.prepare('SELECT count(*) FROM api_keys WHERE revoked_at IS NULL').pluck().get() as number,
+          firstWorks: findActiveApiKey(db, first.apiKey) !== undefined,
+          secondWorks: findActiveApiKey(db, second.apiKey) !== undefined,
+        };
+      } finally {
+        db.close();
+      }
+    }
+  });
+
+  it('a different --demo-key replaces the previous demo key instead of adding a second one', async () => {
+    const [oldKey, newKey] = [generateApiKey('test'), generateApiKey('test')];
+    await runDemoOnce(['--demo-key', oldKey]);
+    await runDemoOnce(['--demo-key', newKey]);
+    const db = openEngineDataDir(dataDir);
+    try {
+      expect(findActiveApiKey(db, oldKey)).toBeUndefined();
+      expect(findActiveApiKey(db, newKey)?.tenantId).toBe('ten_demo');
+    } finally {
+      db.close();
+    }
   });
 
   it('exits with code 2 and a Chinese message on bad arguments', async () => {

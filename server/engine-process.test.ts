@@ -4,8 +4,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { generateApiKey } from './auth/api-keys.js';
-import { engineReplySchema, type EngineReply, type EngineStartMessage } from './engine-protocol.js';
+import { generateApiKey } from '../shared/api/api-key-format.js';
+import { engineReplySchema, type EngineReply, type EngineStartMessage } from '../shared/engine-protocol.js';
 import { waitForExit } from './testing/child-process-output.js';
 
 const entry = fileURLToPath(new URL('./engine-process.ts', import.meta.url));

@@ -1,10 +1,10 @@
 /**
  * Entry of the engine process the desktop's main process starts (Electron utilityProcess in the
- * app, child_process.fork in browser mode and tests). Protocol in engine-protocol.ts: one `start`
+ * app, child_process.fork in browser mode and tests). Protocol in shared/engine-protocol.ts: one `start`
  * message in, one `listening` or `failed` message out.
  */
 import { describeZodError } from '../shared/api/index.js';
-import { engineStartMessageSchema, type EngineReply } from './engine-protocol.js';
+import { engineStartMessageSchema, type EngineReply } from '../shared/engine-protocol.js';
 import { listenEngine, openEngineDataDir, stopOnSignals, type RunningEngine } from './engine-runtime.js';
 import { ensureLocalTenant } from './tenancy/local-tenant.js';
 

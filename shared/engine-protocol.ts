@@ -1,8 +1,9 @@
 import { z } from 'zod';
-import { apiKeySchema } from './auth/api-keys.js';
+import { apiKeySchema } from './api/api-key-format.js';
 
 /**
- * Messages between the desktop's main process and the engine process (server/engine-process.ts).
+ * Messages between the desktop's main process and the engine process (server/engine-process.ts),
+ * shared by both sides.
  * The key travels in the start message only: argv and the environment are visible to other
  * processes of the same user (`ps`, /proc/<pid>/environ).
  */

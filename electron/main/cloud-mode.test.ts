@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { generateApiKey } from '../../server/auth/api-keys.js';
+import { generateApiKey } from '../../shared/api/api-key-format.js';
 import { createTestEngine, listenOnRandomPort, type TestEngine } from '../../server/testing/test-engine.js';
 import { DEFAULT_CLOUD_BASE_URL } from '../../shared/api/client.js';
 import { startServices, type ServicesHarness } from './testing/services-harness.js';

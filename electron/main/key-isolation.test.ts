@@ -2,7 +2,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { generateApiKey } from '../../server/auth/api-keys.js';
+import { generateApiKey } from '../../shared/api/api-key-format.js';
 import { createTestEngine, listenOnRandomPort, type TestEngine } from '../../server/testing/test-engine.js';
 import { IPC_CALLS, type IpcCallName } from '../../shared/ipc-channels.js';
 import type { IpcArgs, IpcEvent } from '../../shared/ipc.js';

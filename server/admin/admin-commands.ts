@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { ApiKeyRecord } from '../auth/api-key-records.js';
+import type { ApiKeyRecord } from '../auth/api-key-lookup.js';
 import type { EngineDb } from '../db/engine-db.js';
 import { effectiveRateLimit, type KeyRateLimit } from '../ratelimit/rate-limits.js';
 import {
@@ -8,7 +8,7 @@ import {
   listAccountSets,
   setAccountSetStatus,
 } from '../tenancy/account-sets.js';
-import { findKeyById, issueKey, listKeys, revokeKey, setKeyRateLimit } from '../tenancy/api-keys.js';
+import { findKeyById, issueKey, listKeys, revokeKey, setKeyRateLimit } from '../tenancy/tenant-keys.js';
 import { createTenant, findTenant, tenantRecordSchema, type TenantRecord } from '../tenancy/tenants.js';
 import type { AdminCommand } from './admin-args.js';
 

@@ -1,7 +1,20 @@
+import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import type { EngineDb } from '../db/engine-db.js';
 import { statement } from '../db/statements.js';
-import { hashApiKey } from './api-keys.js';
+
+/**
+ * How the engine stores and finds keys: by SHA-256 hash. The key's format and generator are shared
+ * with main (shared/api/api-key-format.ts); issuing and revoking keys is server/tenancy/tenant-keys.ts.
+ */
+
+/**
+ * SHA-256 rather than a slow password hash: the key carries ~190 random bits, so there is nothing
+ * to brute-force, and every request has to hash it.
+ */
+export function hashApiKey(key: string): string {
+  return createHash('sha256').update(key, 'utf8').digest('hex');
+}
 
 export const apiKeyScopeSchema = z.enum(['read_write', 'read_only']);
 export type ApiKeyScope = z.infer<typeof apiKeyScopeSchema>;

@@ -1,8 +1,8 @@
 import { Writable } from 'node:stream';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { revokeKey } from '../tenancy/api-keys.js';
+import { revokeKey } from '../tenancy/tenant-keys.js';
 import { bearer, createTestEngine, type TestEngine } from '../testing/test-engine.js';
-import { generateApiKey } from './api-keys.js';
+import { generateApiKey } from '../../shared/api/api-key-format.js';
 
 const LIST = '/api/v2/accounts/list';
 

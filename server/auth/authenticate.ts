@@ -2,8 +2,8 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { EngineDb } from '../db/engine-db.js';
 import { ApiHttpError } from '../errors/api-http-error.js';
 import { effectiveRateLimit, type KeyRateLimit } from '../ratelimit/rate-limits.js';
-import { apiKeySchema } from './api-keys.js';
-import { findActiveApiKey, type ApiKeyScope } from './api-key-records.js';
+import { apiKeySchema } from '../../shared/api/api-key-format.js';
+import { findActiveApiKey, type ApiKeyScope } from './api-key-lookup.js';
 import { parseAuthorizationHeader } from './authorization-header.js';
 
 /** Who is calling: known once the key was checked, for every non-public route. */

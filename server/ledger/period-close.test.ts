@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { PeriodCloseResponse, Voucher, VoucherListResponse } from '../../shared/api/index.js';
-import { issueKey } from '../tenancy/api-keys.js';
+import { issueKey } from '../tenancy/tenant-keys.js';
 import {
   accountSetId,
   balanceThrough,

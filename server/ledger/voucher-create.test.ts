@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createInvoiceRecord } from '../invoices/invoice-records.js';
-import { issueKey, revokeKey } from '../tenancy/api-keys.js';
+import { issueKey, revokeKey } from '../tenancy/tenant-keys.js';
 import {
   accountSetId,
   entry,

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { VoucherCreateRequest } from '../../shared/api/index.js';
 import { openEngineDataDir } from '../engine-runtime.js';
 import { createAccountSet } from '../tenancy/account-sets.js';
-import { issueKey } from '../tenancy/api-keys.js';
+import { issueKey } from '../tenancy/tenant-keys.js';
 import { createTenant } from '../tenancy/tenants.js';
 import { waitForExit, waitForLine } from '../testing/child-process-output.js';
 import { accountSetId, seedExampleBody, VOUCHER_CREATE } from '../testing/ledger-fixtures.js';

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Voucher } from '../../shared/api/index.js';
-import { issueKey } from '../tenancy/api-keys.js';
+import { issueKey } from '../tenancy/tenant-keys.js';
 import { setAccountSetStatus } from '../tenancy/account-sets.js';
 import {
   accountSetId,

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { findActiveApiKey } from '../auth/api-key-records.js';
-import { generateApiKey } from '../auth/api-keys.js';
-import { issueKey, setKeyRateLimit } from '../tenancy/api-keys.js';
+import { findActiveApiKey } from '../auth/api-key-lookup.js';
+import { generateApiKey } from '../../shared/api/api-key-format.js';
+import { issueKey, setKeyRateLimit } from '../tenancy/tenant-keys.js';
 import { ensureLocalTenant } from '../tenancy/local-tenant.js';
 import { accountSetId, postJson, seedExampleBody, VOUCHER_CREATE } from '../testing/ledger-fixtures.js';
 import { bearer, createTestEngine, type TestEngine } from '../testing/test-engine.js';

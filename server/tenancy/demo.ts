@@ -1,7 +1,7 @@
 import type { AccountSetStatus } from '../../shared/api/index.js';
 import type { EngineDb } from '../db/engine-db.js';
 import { createAccountSet, listAccountSets } from './account-sets.js';
-import { ensureKeyOfTenant, issueKey } from './api-keys.js';
+import { issueKey, makeSoleKeyOfTenant, revokeOtherKeys } from './tenant-keys.js';
 import { ensureTenant } from './tenants.js';
 
 export const DEMO_TENANT_ID = 'ten_demo';
@@ -20,7 +20,7 @@ export function seedDemoAccountSets(db: EngineDb, tenantId: string): void {
 }
 
 export interface SeedDemoOptions {
-  /** A fixed key (for scripts and tests); without it a new key is issued on every call. */
+  /** A fixed key (for scripts and tests), reused on every run; without it the key is rotated. */
   demoKey?: string;
 }
 
@@ -29,18 +29,21 @@ export interface SeededDemo {
   apiKey: string;
 }
 
-/** The demo tenant and its two account sets; safe to call on every start. */
+/**
+ * The demo tenant and its two account sets; safe to call on every start. The demo tenant has one
+ * working key: a fixed `demoKey` is reused; without one the key rotates (only its hash is stored,
+ * so the old key cannot be printed again): a new one is issued and the previous one revoked.
+ */
 export function seedDemo(db: EngineDb, options: SeedDemoOptions = {}): SeededDemo {
   return db.transaction(() => {
     ensureTenant(db, DEMO_TENANT_ID, DEMO_TENANT_NAME);
     seedDemoAccountSets(db, DEMO_TENANT_ID);
     if (options.demoKey === undefined) {
-      return {
-        tenantId: DEMO_TENANT_ID,
-        apiKey: issueKey(db, { tenantId: DEMO_TENANT_ID, mode: 'test' }).key,
-      };
+      const issued = issueKey(db, { tenantId: DEMO_TENANT_ID, mode: 'test' });
+      revokeOtherKeys(db, DEMO_TENANT_ID, issued.record.id);
+      return { tenantId: DEMO_TENANT_ID, apiKey: issued.key };
     }
-    ensureKeyOfTenant(db, DEMO_TENANT_ID, options.demoKey);
+    makeSoleKeyOfTenant(db, DEMO_TENANT_ID, options.demoKey);
     return { tenantId: DEMO_TENANT_ID, apiKey: options.demoKey };
   })();
 }

@@ -1,5 +1,5 @@
 export * from './account-sets.js';
-export * from './api-keys.js';
+export * from './tenant-keys.js';
 export * from './demo.js';
 export * from './local-tenant.js';
 export * from './tenants.js';

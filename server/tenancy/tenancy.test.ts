@@ -2,11 +2,11 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { findActiveApiKey, findApiKeyRecord } from '../auth/api-key-records.js';
-import { generateApiKey } from '../auth/api-keys.js';
+import { findActiveApiKey, findApiKeyRecord } from '../auth/api-key-lookup.js';
+import { generateApiKey } from '../../shared/api/api-key-format.js';
 import { openEngineDb, type EngineDb } from '../db/engine-db.js';
 import { createAccountSet, listAccountSets } from './account-sets.js';
-import { issueKey, registerKey, revokeKey } from './api-keys.js';
+import { issueKey, registerKey, revokeKey } from './tenant-keys.js';
 import { DEMO_TENANT_ID, seedDemo } from './demo.js';
 import { ensureLocalTenant, LOCAL_TENANT_ID } from './local-tenant.js';
 import { createTenant } from './tenants.js';
@@ -22,6 +22,13 @@ function setsOf(db: EngineDb, tenantId: string): { name: string; status: string 
 
 function count(db: EngineDb, table: string): number {
   return db.prepare(`SELECT count(*) FROM ${table}`).pluck().get() as number;
+}
+
+function activeKeys(db: EngineDb, tenantId: string): number {
+  return db
+    .prepare('SELECT count(*) FROM api_keys WHERE tenant_id = ? AND revoked_at IS NULL')
+    .pluck()
+    .get(tenantId) as number;
 }
 
 let db: EngineDb;
@@ -87,14 +94,28 @@ describe('seedDemo', () => {
     expect(findActiveApiKey(db, demoKey)?.tenantId).toBe(DEMO_TENANT_ID);
   });
 
-  it('issues a new working test key on every run when no demo key is given', () => {
-    const first = seedDemo(db).apiKey;
-    const second = seedDemo(db).apiKey;
-    expect(first).toMatch(/^sk_test_/);
-    expect(second).not.toBe(first);
-    expect(findActiveApiKey(db, first)?.tenantId).toBe(DEMO_TENANT_ID);
-    expect(findActiveApiKey(db, second)?.tenantId).toBe(DEMO_TENANT_ID);
+  it('rotates the demo key on every run when no demo key is given: one working key, never a pile', () => {
+    const keys = [seedDemo(db).apiKey, seedDemo(db).apiKey, seedDemo(db).apiKey];
+    expect(keys[0]).toMatch(/^sk_test_/);
+    expect(new Set(keys).size).toBe(3);
+    expect(keys.map((key) => findActiveApiKey(db, key)?.tenantId)).toEqual([
+      undefined,
+      undefined,
+      DEMO_TENANT_ID,
+    ]);
+    expect(activeKeys(db, DEMO_TENANT_ID)).toBe(1);
     expect(count(db, 'account_sets')).toBe(2);
+  });
+
+  it('a fixed demo key replaces a rotated one and leaves other tenants’ keys alone', () => {
+    const other = createTenant(db, { name: '别的租户' });
+    const othersKey = issueKey(db, { tenantId: other.id }).key;
+    const rotated = seedDemo(db).apiKey;
+    const demoKey = generateApiKey('test');
+    seedDemo(db, { demoKey });
+    expect(findActiveApiKey(db, rotated)).toBeUndefined();
+    expect(findActiveApiKey(db, demoKey)?.tenantId).toBe(DEMO_TENANT_ID);
+    expect(findActiveApiKey(db, othersKey)?.tenantId).toBe(other.id);
   });
 });
 
@@ -109,11 +130,17 @@ describe('ensureLocalTenant', () => {
     expect(findActiveApiKey(db, key)?.tenantId).toBe(LOCAL_TENANT_ID);
   });
 
-  it('adds a new keychain key beside the old one and keeps the account sets the user has', () => {
-    ensureLocalTenant(db, generateApiKey('live'));
+  it('a new keychain key revokes the previous local key and keeps the account sets the user has', () => {
+    const oldKey = generateApiKey('live');
+    ensureLocalTenant(db, oldKey);
     createAccountSet(db, { tenantId: LOCAL_TENANT_ID, name: '自己的公司' });
     const newKey = generateApiKey('live');
     ensureLocalTenant(db, newKey);
+    expect(findActiveApiKey(db, newKey)?.tenantId).toBe(LOCAL_TENANT_ID);
+    expect(findActiveApiKey(db, oldKey)).toBeUndefined();
+    expect(activeKeys(db, LOCAL_TENANT_ID)).toBe(1);
+    // The old key cannot come back and revoke the new one in turn.
+    expect(() => ensureLocalTenant(db, oldKey)).toThrow(/吊销/);
     expect(findActiveApiKey(db, newKey)?.tenantId).toBe(LOCAL_TENANT_ID);
     expect(setsOf(db, LOCAL_TENANT_ID).map((s) => s.name)).toContain('自己的公司');
     expect(count(db, 'account_sets')).toBe(3);

@@ -4,19 +4,21 @@ import {
   apiKeyPrefix,
   apiKeySchema,
   generateApiKey,
-  hashApiKey,
   type ApiKeyMode,
-} from '../auth/api-keys.js';
+} from '../../shared/api/api-key-format.js';
 import {
   apiKeyRecordSchema,
   findApiKeyRecord,
+  hashApiKey,
   type ApiKeyRecord,
   type ApiKeyScope,
-} from '../auth/api-key-records.js';
+} from '../auth/api-key-lookup.js';
 import type { EngineDb } from '../db/engine-db.js';
 import { isoTimestamp } from '../db/timestamps.js';
 import { newId } from '../ids.js';
 import type { KeyRateLimit } from '../ratelimit/rate-limits.js';
+
+/** The keys of a tenant: registering, issuing, revoking, listing them, and their rate limits. */
 
 export interface RegisterKeyInput {
   tenantId: string;
@@ -127,4 +129,35 @@ export function ensureKeyOfTenant(
   if (existing.tenantId !== tenantId) throw new Error('该 API Key 已属于其他租户，不能用于此租户');
   if (existing.revokedAt !== null) throw new Error('该 API Key 已被吊销，请换一个新的 API Key');
   if (options.rateLimit) setKeyRateLimit(db, existing.id, options.rateLimit);
+}
+
+/**
+ * Revokes every active key of the tenant except `keepKeyId`; returns how many. For the well-known
+ * tenants that have one holder (the desktop's local tenant, the demo tenant): a new key replaces
+ * the old one instead of piling up beside it.
+ */
+export function revokeOtherKeys(db: EngineDb, tenantId: string, keepKeyId: string): number {
+  const result = db
+    .prepare('UPDATE api_keys SET revoked_at = ? WHERE tenant_id = ? AND id <> ? AND revoked_at IS NULL')
+    .run(isoTimestamp(), tenantId, keepKeyId);
+  return result.changes;
+}
+
+/**
+ * `ensureKeyOfTenant`, then every other active key of the tenant is revoked: afterwards `key` is
+ * the tenant's only working key. Same refusals as `ensureKeyOfTenant` (another tenant's key, a
+ * revoked key), so a stale key can never revoke the current one.
+ */
+export function makeSoleKeyOfTenant(
+  db: EngineDb,
+  tenantId: string,
+  key: string,
+  options: EnsureKeyOptions = {},
+): { revoked: number } {
+  return db.transaction(() => {
+    ensureKeyOfTenant(db, tenantId, key, options);
+    const record = findApiKeyRecord(db, key);
+    if (!record) throw new Error('API Key 登记失败');
+    return { revoked: revokeOtherKeys(db, tenantId, record.id) };
+  })();
 }

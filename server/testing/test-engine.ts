@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { buildApp, type EngineLoggerOptions } from '../app.js';
 import { openEngineDb, type EngineDb } from '../db/engine-db.js';
 import { createAccountSet } from '../tenancy/account-sets.js';
-import { issueKey } from '../tenancy/api-keys.js';
+import { issueKey } from '../tenancy/tenant-keys.js';
 import type { KeyRateLimit } from '../ratelimit/rate-limits.js';
 import { createTenant } from '../tenancy/tenants.js';
 

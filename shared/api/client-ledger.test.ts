@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { setKeyRateLimit } from '../../server/tenancy/api-keys.js';
+import { setKeyRateLimit } from '../../server/tenancy/tenant-keys.js';
 import { accountSetId, seedExampleBody } from '../../server/testing/ledger-fixtures.js';
 import { createTestEngine, listenOnRandomPort, type TestEngine } from '../../server/testing/test-engine.js';
 import { ApiClient } from './client.js';

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { generateApiKey } from '../../server/auth/api-keys.js';
+import { generateApiKey } from './api-key-format.js';
 import { listAccountSets } from '../../server/tenancy/account-sets.js';
 import { createTestEngine, listenOnRandomPort, type TestEngine } from '../../server/testing/test-engine.js';
 import { ApiClient } from './client.js';

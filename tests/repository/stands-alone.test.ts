@@ -6,9 +6,9 @@ import { z } from 'zod';
 
 const root = path.resolve(import.meta.dirname, '../..');
 
-/** Every file git knows or would add (tracked plus untracked, minus ignored ones such as out/). */
+/** Every tracked file (a helper's scratch folder or out/ is not the repository). */
 function repositoryFiles(): string[] {
-  const output = execFileSync('git', ['ls-files', '--cached', '--others', '--exclude-standard', '-z'], {
+  const output = execFileSync('git', ['ls-files', '--cached', '-z'], {
     cwd: root,
     encoding: 'utf8',
   });

@@ -1,7 +1,7 @@
 import { createServer, type Server, type Socket } from 'node:net';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { generateApiKey } from '../../../../server/auth/api-keys.js';
+import { generateApiKey } from '../../../../shared/api/api-key-format.js';
 import {
   createTestEngine,
   listenOnRandomPort,

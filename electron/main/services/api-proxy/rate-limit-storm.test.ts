@@ -4,7 +4,7 @@ import {
   listenOnRandomPort,
   type TestEngine,
 } from '../../../../server/testing/test-engine.js';
-import { setKeyRateLimit } from '../../../../server/tenancy/api-keys.js';
+import { setKeyRateLimit } from '../../../../server/tenancy/tenant-keys.js';
 import { ApiClient } from '../../../../shared/api/client.js';
 import { fileLogger, tempDir } from '../../testing/test-support.js';
 import { ReachabilityTracker } from '../reachability/reachability-tracker.js';

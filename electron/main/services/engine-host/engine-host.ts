@@ -1,5 +1,5 @@
-import { engineReplySchema, type EngineStartMessage } from '../../../../server/engine-protocol.js';
-import { generateApiKey } from '../../../../server/auth/api-keys.js';
+import { engineReplySchema, type EngineStartMessage } from '../../../../shared/engine-protocol.js';
+import { generateApiKey } from '../../../../shared/api/api-key-format.js';
 import type { EngineStatus } from '../../../../shared/ipc.js';
 import type { AppLogger } from '../../logging/logger.js';
 import type { SecretStore } from '../secrets/secret-store.js';
