@@ -49,7 +49,13 @@ export function readVoucher(db: EngineDb, caller: Caller, voucherId: string): Vo
 export function readVoucherList(db: EngineDb, caller: Caller, query: unknown): VoucherListResponse {
   const request = parseRequestPart(voucherListQuerySchema, query);
   const set = accountSetForRead(db, caller, request.account_id);
-  const { vouchers, total } = pageOfVouchers(db, set.id, request.period, request.page, request.page_size);
+  const filter = {
+    period: request.period,
+    startDate: request.start_date,
+    endDate: request.end_date,
+    q: request.q,
+  };
+  const { vouchers, total } = pageOfVouchers(db, set.id, filter, request.page, request.page_size);
   return voucherListResponseSchema.parse({
     vouchers: withLines(db, vouchers).map((voucher) => toVoucherView(db, voucher)),
     total,

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { voucherKindSchema, voucherStatusSchema, type Voucher } from '../../shared/api/ledger.js';
-import { fenToDecimal } from '../../shared/money.js';
+import { decimalToFen, fenToDecimal } from '../../shared/money.js';
 import type { EngineDb } from '../db/engine-db.js';
 import { statement } from '../db/statements.js';
 import { chartOf } from './charts-in-memory.js';
@@ -131,23 +131,74 @@ export interface VoucherPage {
 
 const countSchema = z.number().int().min(0);
 
-/** Vouchers of an account set (optionally one period) in period and number order. */
+/** Which vouchers a list asks for; every field optional. */
+export interface VoucherFilter {
+  period?: string;
+  startDate?: string;
+  endDate?: string;
+  /** Search text (see `voucherSearchSchema`). */
+  q?: string;
+}
+
+/** A search text that is an amount ("1,200.50", "¥80") also matches lines of that amount in fen. */
+function searchedFen(q: string): number | null {
+  const text = q.replace(/[,，¥￥\s]/g, '');
+  if (!/^\d{1,13}(\.\d{1,2})?$/.test(text)) return null;
+  return decimalToFen(Number(text)) ?? null;
+}
+
+/** 「记-5」「记5」「5」 name voucher number 5. */
+function searchedNumber(q: string): number | null {
+  const match = /^(?:记-?)?(\d{1,9})$/.exec(q.trim());
+  return match ? Number(match[1]) : null;
+}
+
+/** LIKE with the user's text taken literally. */
+function likePrefix(q: string): string {
+  return `${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}
+
+/** Vouchers of an account set, filtered, in period and number order. */
 export function pageOfVouchers(
   db: EngineDb,
   accountSetId: string,
-  period: string | undefined,
+  filter: VoucherFilter,
   page: number,
   pageSize: number,
 ): VoucherPage {
-  // `period IS NULL` lets one cached statement serve both the filtered and the unfiltered list.
-  const filter = 'account_set_id = @accountSetId AND (@period IS NULL OR period = @period)';
-  const params = { accountSetId, period: period ?? null };
+  // `@x IS NULL OR …` lets one cached statement serve every combination of filters.
+  const where = `v.account_set_id = @accountSetId
+    AND (@period IS NULL OR v.period = @period)
+    AND (@startDate IS NULL OR v.date >= @startDate)
+    AND (@endDate IS NULL OR v.date <= @endDate)
+    AND (@q IS NULL
+      OR (@number IS NOT NULL AND v.number = @number)
+      OR (@fen IS NOT NULL AND abs(v.debit_total_fen) = @fen)
+      OR EXISTS (
+        SELECT 1 FROM voucher_lines AS l
+        LEFT JOIN accounts AS a ON a.account_set_id = l.account_set_id AND a.code = l.account_code
+        WHERE l.voucher_id = v.id AND (
+          instr(l.abstract, @q) > 0
+          OR l.account_code LIKE @codePrefix ESCAPE '\\'
+          OR instr(a.name, @q) > 0
+          OR (@fen IS NOT NULL AND (abs(l.debit_fen) = @fen OR abs(l.credit_fen) = @fen)))))`;
+  const q = filter.q ?? null;
+  const params = {
+    accountSetId,
+    period: filter.period ?? null,
+    startDate: filter.startDate ?? null,
+    endDate: filter.endDate ?? null,
+    q,
+    number: q === null ? null : searchedNumber(q),
+    fen: q === null ? null : searchedFen(q),
+    codePrefix: q === null ? null : likePrefix(q),
+  };
   const total = countSchema.parse(
-    statement(db, `SELECT count(*) FROM vouchers WHERE ${filter}`).pluck().get(params),
+    statement(db, `SELECT count(*) FROM vouchers AS v WHERE ${where}`).pluck().get(params),
   );
   const rows = statement(
     db,
-    `SELECT * FROM vouchers WHERE ${filter} ORDER BY period, number LIMIT @limit OFFSET @offset`,
+    `SELECT v.* FROM vouchers AS v WHERE ${where} ORDER BY v.period, v.number LIMIT @limit OFFSET @offset`,
   ).all({ ...params, limit: pageSize, offset: (page - 1) * pageSize });
   return { vouchers: z.array(voucherRowSchema).parse(rows), total };
 }

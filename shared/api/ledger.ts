@@ -117,12 +117,30 @@ function positiveInt(description: string, max: number, fallback: number) {
 
 export const VOUCHER_PAGE_SIZE_MAX = 100;
 
+/** What the voucher list's search box sends; how it matches is described in `meta`. */
+export const voucherSearchSchema = z
+  .string({ error: '必须是字符串' })
+  .trim()
+  .min(1, { error: '不能为空' })
+  .max(100, { error: '不能超过100个字符' })
+  .meta({
+    description:
+      '搜索：任一分录的摘要或科目名称包含该文字、科目编码以其开头、借贷金额等于该数（元），或凭证号（记-5）',
+  });
+
 export const voucherListQuerySchema = z
   .strictObject({
     account_id: accountIdSchema.meta({ description: '账套ID' }),
     period: periodSchema.optional().meta({ description: '会计期间 YYYY-MM；不填则列出全部期间' }),
+    start_date: isoDateSchema.optional().meta({ description: '凭证日期不早于（含），YYYY-MM-DD' }),
+    end_date: isoDateSchema.optional().meta({ description: '凭证日期不晚于（含），YYYY-MM-DD' }),
+    q: voucherSearchSchema.optional(),
     page: positiveInt('页码，从 1 开始', 1_000_000, 1),
     page_size: positiveInt(`每页条数，最大 ${String(VOUCHER_PAGE_SIZE_MAX)}`, VOUCHER_PAGE_SIZE_MAX, 20),
+  })
+  .refine((q) => q.start_date === undefined || q.end_date === undefined || q.start_date <= q.end_date, {
+    error: '开始日期不能晚于结束日期',
+    path: ['end_date'],
   })
   .meta({ id: 'VoucherListQuery' });
 
@@ -220,6 +238,9 @@ export type Voucher = z.infer<typeof voucherSchema>;
 export interface VoucherListQuery {
   account_id: string;
   period?: string;
+  start_date?: string;
+  end_date?: string;
+  q?: string;
   page?: number;
   page_size?: number;
 }
