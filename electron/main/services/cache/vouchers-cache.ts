@@ -8,6 +8,11 @@ export interface VoucherPageKey {
   accountSetId: string;
   /** YYYY-MM, or every period. */
   period?: string;
+  /** Voucher dates from / to (inclusive). */
+  startDate?: string;
+  endDate?: string;
+  /** A search is answered live only: the cache does not know how the engine matches. */
+  search?: string;
   page: number;
   pageSize: number;
 }
@@ -55,10 +60,19 @@ export class VouchersCache {
   }
 
   loadPage(scope: string, key: VoucherPageKey): CachedCopy<VoucherListResponse> | undefined {
+    if (key.search !== undefined) return undefined;
     const fetchedAt = listFetchedAt(this.#db, scope, listName(key));
     if (!fetchedAt) return undefined;
-    const where = key.period === undefined ? '' : 'AND period = ?';
+    let where = key.period === undefined ? '' : 'AND period = ?';
     const params: unknown[] = [scope, key.accountSetId, ...(key.period === undefined ? [] : [key.period])];
+    if (key.startDate !== undefined) {
+      where += " AND json_extract(payload, '$.date') >= ?";
+      params.push(key.startDate);
+    }
+    if (key.endDate !== undefined) {
+      where += " AND json_extract(payload, '$.date') <= ?";
+      params.push(key.endDate);
+    }
     const total = countSchema.safeParse(
       this.#db
         .prepare(`SELECT count(*) AS total FROM vouchers WHERE scope = ? AND account_set_id = ? ${where}`)
@@ -86,7 +100,11 @@ export class VouchersCache {
 }
 
 function listName(key: VoucherPageKey): string {
-  return `vouchers:${key.accountSetId}:${key.period ?? '*'}:${String(key.page)}:${String(key.pageSize)}`;
+  const range =
+    key.startDate === undefined && key.endDate === undefined
+      ? ''
+      : `:${key.startDate ?? ''}~${key.endDate ?? ''}`;
+  return `vouchers:${key.accountSetId}:${key.period ?? '*'}${range}:${String(key.page)}:${String(key.pageSize)}`;
 }
 
 /** 记-2 before 记-10: the number part padded, after the period. */

@@ -69,6 +69,9 @@ export class CachedReads {
     const query = {
       account_id: key.accountSetId,
       period: key.period,
+      start_date: key.startDate,
+      end_date: key.endDate,
+      q: key.search,
       page: key.page,
       page_size: key.pageSize,
     };
