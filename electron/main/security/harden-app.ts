@@ -11,6 +11,8 @@ export function hardenApp(isAppUrl: (url: string) => boolean): void {
 
   session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
   session.defaultSession.setPermissionCheckHandler(() => false);
+  // For responses that pass through webRequest (http/https/file). app:// responses never do: their
+  // headers are set by the protocol handler itself (app-protocol-handler.ts).
   session.defaultSession.webRequest.onHeadersReceived((details, callback) => {
     callback({
       responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] },
