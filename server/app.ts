@@ -7,6 +7,7 @@ import { openEngineDb, type EngineDb } from './db/engine-db.js';
 import { registerWriteAccess } from './auth/write-access.js';
 import { registerErrorHandling } from './errors/error-handling.js';
 import { registerRawJsonBody } from './http/raw-json-body.js';
+import { registerIdempotencyAdvert } from './idempotency/idempotency-advert.js';
 import { registerLedgerRoutes } from './ledger/ledger-routes.js';
 import { registerOpenApiRoute } from './openapi/openapi-route.js';
 import { registerReportRoutes } from './reports/report-routes.js';
@@ -48,6 +49,7 @@ export function buildApp(options: BuildAppOptions): FastifyInstance {
 
   registerErrorHandling(app);
   registerRawJsonBody(app);
+  registerIdempotencyAdvert(app);
   // onRequest hooks run in this order: who is calling (401), how often (429), may it write (403).
   registerAuthentication(app, db);
   registerRateLimit(app, options.rateLimit);

@@ -136,3 +136,38 @@ describe('Idempotency-Key on POST', () => {
     expect(voucherCount()).toBe(1);
   });
 });
+
+describe('Idempotency-Key-Honoured response header', () => {
+  it('is on every API answer (success, refusal, 401, 404) and documented in the OpenAPI document', async () => {
+    const answers = [
+      await create(seedExampleBody(setA), 'advert'),
+      await create({ account_id: setA }, undefined),
+      await engine.app.inject({ method: 'GET', url: '/api/v2/accounts/list' }),
+      await engine.app.inject({
+        method: 'GET',
+        url: '/api/v2/accounts/list',
+        headers: { authorization: `Bearer ${engine.tenantA.apiKey}` },
+      }),
+      await engine.app.inject({
+        method: 'GET',
+        url: '/api/v2/nothing-here',
+        headers: { authorization: `Bearer ${engine.tenantA.apiKey}` },
+      }),
+    ];
+    expect(answers.map((a) => a.statusCode)).toEqual([200, 400, 401, 200, 404]);
+    for (const answer of answers) expect(answer.headers['idempotency-key-honoured']).toBe('true');
+
+    const document = (await engine.app.inject({ method: 'GET', url: '/api/v2/openapi.json' })).json<{
+      paths: Record<
+        string,
+        Record<string, { responses: Record<string, { headers?: Record<string, unknown> }> }>
+      >;
+      components: { headers: Record<string, { description: string }> };
+    }>();
+    expect(document.components.headers.IdempotencyKeyHonoured?.description).toContain('Idempotency-Key');
+    const created = document.paths['/api/v2/voucher/create']?.post?.responses;
+    expect(created?.['200']?.headers?.['Idempotency-Key-Honoured']).toEqual({
+      $ref: '#/components/headers/IdempotencyKeyHonoured',
+    });
+  });
+});

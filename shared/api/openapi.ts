@@ -1,10 +1,19 @@
 import { z } from 'zod';
 import { API_ERROR_MEANINGS, type ApiErrorCode } from './errors.js';
 import { endpoints, type EndpointSpec } from './endpoints.js';
+import { IDEMPOTENCY_HONOURED_HEADER } from './idempotency.js';
 
 type JsonSchema = Record<string, unknown>;
 
 const COMPONENT_REF = '#/components/schemas/';
+
+/** Every answer of the engine carries it; see {@link IDEMPOTENCY_HONOURED_HEADER}. */
+const HONOURED_HEADER_REF = { $ref: '#/components/headers/IdempotencyKeyHonoured' };
+const HONOURED_HEADER_COMPONENT = {
+  description:
+    '扩展：本服务遵守 Idempotency-Key（同一键、同一请求的重试只生效一次）。没有此响应头的服务器不保证：客户端在结果未知时不应自动重发写请求',
+  schema: { type: 'string', enum: ['true'] },
+};
 
 /**
  * One schema as JSON Schema 2020-12. Registered sub-schemas come out as `#/$defs/<id>`; they are all
@@ -81,13 +90,12 @@ function errorResponses(spec: EndpointSpec): Record<string, JsonSchema> {
   for (const code of codes) {
     out[String(code)] = {
       description: API_ERROR_MEANINGS[code],
-      ...(code === 429
-        ? {
-            headers: {
-              'Retry-After': { description: '需要等待的秒数', schema: { type: 'integer', minimum: 1 } },
-            },
-          }
-        : {}),
+      headers: {
+        ...(code === 429
+          ? { 'Retry-After': { description: '需要等待的秒数', schema: { type: 'integer', minimum: 1 } } }
+          : {}),
+        [IDEMPOTENCY_HONOURED_HEADER]: HONOURED_HEADER_REF,
+      },
       content: { 'application/json': { schema: { $ref: `${COMPONENT_REF}ErrorEnvelope` } } },
     };
   }
@@ -119,7 +127,7 @@ export function buildOpenApiDocument(
         name: 'Idempotency-Key',
         in: 'header',
         required: false,
-        description: '扩展：同一键与相同请求体重试时返回首次结果，不会重复创建',
+        description: `扩展：同一键与相同请求体重试时返回首次结果，不会重复创建；服务器以 ${IDEMPOTENCY_HONOURED_HEADER} 响应头表明遵守此约定`,
         schema: { type: 'string', maxLength: 128 },
       });
     }
@@ -134,6 +142,7 @@ export function buildOpenApiDocument(
       responses: {
         '200': {
           description: '成功',
+          headers: { [IDEMPOTENCY_HONOURED_HEADER]: HONOURED_HEADER_REF },
           content: { 'application/json': { schema: schemaRef(spec.response) } },
         },
         ...errorResponses(spec),
@@ -164,6 +173,7 @@ export function buildOpenApiDocument(
         bearerAuth: { type: 'http', scheme: 'bearer', description: 'Authorization: Bearer {your_api_key}' },
       },
       schemas: components.schemas,
+      headers: { IdempotencyKeyHonoured: HONOURED_HEADER_COMPONENT },
     },
   };
 }
