@@ -7,6 +7,8 @@ import { seedDemo } from './tenancy/demo.js';
 const EXIT_USAGE = 2;
 
 async function main(argv: readonly string[]): Promise<void> {
+  // engine.db and its -wal/-shm are the user's alone (0600 in 0700 folders).
+  process.umask(0o077);
   if (argv[0] === 'admin') {
     process.exitCode = runAdminCli(argv.slice(1), {
       out: (line) => console.log(line),

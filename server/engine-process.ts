@@ -68,6 +68,9 @@ async function start(raw: unknown): Promise<RunningEngine> {
   return listenEngine(db, { host: '127.0.0.1', port: 0, logger: { level: 'warn' } });
 }
 
+// engine.db and its -wal/-shm are the user's alone (0600 in 0700 folders).
+process.umask(0o077);
+
 const channel = parentChannel();
 if (!channel) {
   console.error('engine-process 需要由桌面主进程启动（Electron utilityProcess 或 child_process.fork）');

@@ -34,11 +34,15 @@ afterAll(async () => {
   await server.close();
 });
 
+function cookie(): string {
+  return `${server.session.cookieName}=${server.session.token}`;
+}
+
 describe('browser-mode IPC over HTTP', () => {
   test('passes the page’s Origin to the router and answers with the CSP header', async () => {
     const response = await fetch(`${server.origin}/__zxe/invoke/getSettings`, {
       method: 'POST',
-      headers: { Origin: server.origin, 'Content-Type': 'application/json' },
+      headers: { Origin: server.origin, 'Content-Type': 'application/json', Cookie: cookie() },
       body: '{}',
     });
     expect(await response.json()).toEqual({ ok: true, data: { name: 'getSettings' } });
@@ -49,7 +53,7 @@ describe('browser-mode IPC over HTTP', () => {
   test('a page that goes away mid-call (the HTTP response closes unfinished) cancels the work', async () => {
     const req = request(`${server.origin}/__zxe/invoke/slow`, {
       method: 'POST',
-      headers: { Origin: server.origin, 'Content-Type': 'application/json' },
+      headers: { Origin: server.origin, 'Content-Type': 'application/json', Cookie: cookie() },
     });
     req.on('error', () => undefined);
     req.end('{}');

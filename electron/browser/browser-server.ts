@@ -3,10 +3,11 @@ import path from 'node:path';
 import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import type { IpcEvent } from '../../shared/ipc.js';
+import type { IpcEvent, IpcResult } from '../../shared/ipc.js';
 import type { IpcRouter } from '../main/ipc/router.js';
-import { CONTENT_SECURITY_POLICY } from '../main/security/content-security-policy.js';
+import { SECURITY_HEADERS } from '../main/security/security-headers.js';
 import type { EventBus } from '../main/services/events/event-bus.js';
+import { BrowserSession, TOKEN_QUERY_PARAMETER } from './browser-session.js';
 
 export interface BrowserServerOptions {
   router: IpcRouter;
@@ -19,14 +20,26 @@ export interface BrowserServerOptions {
 }
 
 export interface BrowserServer {
+  /** The address to open, with this launch's token (`/?token=…`): print it, never log it. */
   url: string;
-  /** The origin IPC calls must come from. */
+  /** The origin IPC calls must come from (no token). */
   origin: string;
+  /** This launch's session: its token and cookie. */
+  session: BrowserSession;
   app: FastifyInstance;
   close(): Promise<void>;
 }
 
 const invokeParamsSchema = z.object({ name: z.string().min(1).max(64) });
+
+const NO_SESSION_MESSAGE = '浏览器模式需要启动时打印的完整地址（含 ?token=…），请用该地址重新打开';
+
+const noSessionAnswer: IpcResult<never> = {
+  ok: false,
+  error: { code: 403, type: 'permission_error', message: NO_SESSION_MESSAGE },
+};
+
+const noSessionPage = `<!doctype html><html lang="zh-CN"><meta charset="utf-8"><title>账小二</title><p>${NO_SESSION_MESSAGE}</p></html>`;
 
 /**
  * Browser mode: the same renderer, served to a normal browser on loopback, with the preload bridge
@@ -39,6 +52,7 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
   }
   const app = Fastify({ logger: false, bodyLimit: 1024 * 1024 });
   const allowedHosts = new Set<string>();
+  const session = new BrowserSession();
 
   // DNS-rebinding guard: only our own loopback host names, whatever the browser was told.
   app.addHook('onRequest', async (request, reply) => {
@@ -46,11 +60,24 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
       return reply.code(403).send({ error: 'forbidden host' });
     }
   });
+  // The secret: the printed address's token, traded once for the session cookie; nothing without it.
+  app.addHook('onRequest', async (request, reply) => {
+    if (session.hasCookie(request.headers.cookie)) return;
+    const url = new URL(request.url, 'http://127.0.0.1');
+    const token = url.searchParams.get(TOKEN_QUERY_PARAMETER) ?? undefined;
+    if (request.method === 'GET' && !url.pathname.startsWith('/__zxe/') && session.matches(token)) {
+      // Into the cookie and out of the address bar (and the browser's history).
+      url.searchParams.delete(TOKEN_QUERY_PARAMETER);
+      return reply
+        .header('Set-Cookie', session.setCookieHeader())
+        .redirect(`${url.pathname}${url.search}`, 303);
+    }
+    if (url.pathname.startsWith('/__zxe/'))
+      return reply.code(403).type('application/json').send(noSessionAnswer);
+    return reply.code(403).type('text/html; charset=utf-8').send(noSessionPage);
+  });
   app.addHook('onSend', async (_request, reply) => {
-    reply.header('Content-Security-Policy', CONTENT_SECURITY_POLICY);
-    reply.header('X-Content-Type-Options', 'nosniff');
-    reply.header('Referrer-Policy', 'no-referrer');
-    reply.header('Cache-Control', 'no-store');
+    reply.headers(SECURITY_HEADERS);
   });
 
   await app.register(fastifyStatic, { root: options.staticDir, index: ['index.html'] });
@@ -99,8 +126,9 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
   allowedHosts.add(`localhost:${String(port)}`);
 
   return {
-    url: `${origin}/`,
+    url: `${origin}/?${TOKEN_QUERY_PARAMETER}=${session.token}`,
     origin,
+    session,
     app,
     close: async () => {
       await app.close();

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { createAppServices, type AppServices } from '../main/app-services.js';
 import { createLogger, type AppLogger } from '../main/logging/logger.js';
 import { SecretRedactor } from '../main/logging/secret-redactor.js';
+import { keepNewFilesPrivate } from '../main/security/private-files.js';
 import { makeOriginCheck } from '../main/security/trusted-url.js';
 import { nodeEngineLauncher } from '../main/services/engine-host/node-engine-launcher.js';
 import { openSecretStore, type SecretStorageChoice } from '../main/services/secrets/open-secret-store.js';
@@ -31,6 +32,7 @@ export interface BrowserMode {
 
 /** Main's services and IPC router in a plain Node process, with the renderer served over loopback. */
 export async function startBrowserMode(options: BrowserModeOptions): Promise<BrowserMode> {
+  keepNewFilesPrivate();
   const redactor = new SecretRedactor();
   const logger = createLogger({
     redactor,
@@ -60,7 +62,8 @@ export async function startBrowserMode(options: BrowserModeOptions): Promise<Bro
     onIpcResponse: options.onIpcResponse,
   });
   allowedOrigins = makeOriginCheck([server.origin, server.origin.replace('127.0.0.1', 'localhost')]);
-  logger.info({ url: server.url, secrets: secrets.storage }, 'browser mode started');
+  // The origin only: the address with the token is a secret, printed to the terminal, never logged.
+  logger.info({ origin: server.origin, secrets: secrets.storage }, 'browser mode started');
   void services.start();
 
   return {

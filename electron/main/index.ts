@@ -7,6 +7,7 @@ import { forwardEvents, registerIpc } from './ipc/electron-ipc.js';
 import { createLogger } from './logging/logger.js';
 import { SecretRedactor } from './logging/secret-redactor.js';
 import { hardenApp } from './security/harden-app.js';
+import { keepNewFilesPrivate } from './security/private-files.js';
 import { APP_ORIGIN, makeOriginCheck } from './security/trusted-url.js';
 import type { AppLogger } from './logging/logger.js';
 import { nodeEngineLauncher } from './services/engine-host/node-engine-launcher.js';
@@ -25,6 +26,7 @@ const isTrustedOrigin = makeOriginCheck(
 );
 const smoke = process.env.ZXE_SMOKE === '1';
 
+keepNewFilesPrivate();
 app.setPath('userData', path.join(app.getPath('appData'), 'zhangxiaoer-desktop'));
 registerAppScheme();
 

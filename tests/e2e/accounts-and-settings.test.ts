@@ -67,7 +67,8 @@ describe('the app in headless Chromium (browser mode)', () => {
     const url = `${h.mode.server.origin}/__zxe/invoke/getSettings`;
     const foreign = await fetch(url, {
       method: 'POST',
-      headers: { Origin: 'http://evil.example', 'Content-Type': 'application/json' },
+      // With the session cookie, so that it is the Origin that is refused here.
+      headers: { Origin: 'http://evil.example', 'Content-Type': 'application/json', Cookie: h.sessionCookie },
       body: '{}',
     });
     expect(await foreign.json()).toMatchObject({ ok: false, error: { code: 403, type: 'permission_error' } });
@@ -76,7 +77,12 @@ describe('the app in headless Chromium (browser mode)', () => {
     const rebindingStatus = await new Promise<number | undefined>((resolve, reject) => {
       const req = request(url, {
         method: 'POST',
-        headers: { Origin: h.mode.server.origin, Host: 'evil.example', 'Content-Type': 'application/json' },
+        headers: {
+          Origin: h.mode.server.origin,
+          Host: 'evil.example',
+          'Content-Type': 'application/json',
+          Cookie: h.sessionCookie,
+        },
       });
       req.on('response', (res) => {
         res.resume();

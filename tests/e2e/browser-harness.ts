@@ -14,6 +14,11 @@ export interface Harness {
   userDataDir: string;
   /** Every IPC answer as the server sent it. */
   ipcResponses: string[];
+  /**
+   * `Cookie` header value of this launch's browser session, for requests made outside the page.
+   * The page gets it itself: `mode.server.url` carries the token, which the server trades for it.
+   */
+  sessionCookie: string;
   screenshot(name: string): Promise<string>;
   logText(): string;
   close(): Promise<void>;
@@ -51,6 +56,7 @@ export async function startHarness(): Promise<Harness> {
     page,
     userDataDir,
     ipcResponses,
+    sessionCookie: `${mode.server.session.cookieName}=${mode.server.session.token}`,
     async screenshot(name) {
       const file = path.join(ARTIFACTS_DIR, `${name}.png`);
       // Let antd's enter animations finish so the picture shows the settled page.
