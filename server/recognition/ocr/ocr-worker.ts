@@ -1,0 +1,56 @@
+/**
+ * An OCR worker thread: loads the models and the QR reader once, then runs one job at a time.
+ * Started by worker-pool.ts; the built app bundles it as its own entry beside the engine.
+ */
+import { parentPort, threadId, workerData, type MessagePort } from 'node:worker_threads';
+import { InvalidImageError } from './errors.js';
+import { loadPaddleModels, type PaddleModels } from './paddle-models.js';
+import { prepareQrReader } from './qr-decode.js';
+import { runRasterJob } from './read-raster.js';
+import type { JobMessage, WorkerInit, WorkerMessage } from './worker-protocol.js';
+
+function requirePort(): MessagePort {
+  if (!parentPort) throw new Error('ocr-worker must run as a worker thread');
+  return parentPort;
+}
+const port = requirePort();
+const init = workerData as WorkerInit;
+const send = (message: WorkerMessage) => port.postMessage(message);
+
+async function runJob(models: PaddleModels, message: JobMessage): Promise<unknown> {
+  const { job } = message;
+  if (job.kind === 'test-sleep' || job.kind === 'test-crash') {
+    if (!init.testHooks) throw new Error('test jobs are disabled');
+    if (job.kind === 'test-crash') process.exit(70);
+    const startedAt = performance.timeOrigin + performance.now();
+    await new Promise((resolve) => setTimeout(resolve, job.ms));
+    return { threadId, startedAt, endedAt: performance.timeOrigin + performance.now() };
+  }
+  return runRasterJob(models, { ...job, bytes: new Uint8Array(job.bytes) });
+}
+
+async function main(): Promise<void> {
+  let models: PaddleModels;
+  try {
+    [models] = await Promise.all([loadPaddleModels({ threads: init.threads }), prepareQrReader()]);
+  } catch (error) {
+    send({ type: 'init-failed', message: error instanceof Error ? error.message : String(error) });
+    return;
+  }
+  // One job at a time: the pool never sends a second before the first is answered.
+  port.on('message', (message: JobMessage) => {
+    runJob(models, message).then(
+      (result) => send({ type: 'result', id: message.id, result }),
+      (error: unknown) => {
+        const failure =
+          error instanceof InvalidImageError
+            ? { name: error.name, message: error.message, reason: error.reason }
+            : { name: error instanceof Error ? error.name : 'Error', message: String(error) };
+        send({ type: 'failed', id: message.id, error: failure });
+      },
+    );
+  });
+  send({ type: 'ready' });
+}
+
+void main();

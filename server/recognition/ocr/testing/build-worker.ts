@@ -1,0 +1,29 @@
+/**
+ * Bundles ocr-worker.ts to plain JavaScript the way the app build does (dependencies left
+ * external), so tests and the bench can run the pool on built output rather than TypeScript
+ * source. The file lands under node_modules/.cache so package resolution works from there.
+ */
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { build } from 'esbuild';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const root = path.resolve(here, '../../../..');
+
+export async function buildOcrWorker(): Promise<URL> {
+  const outDir = path.join(root, 'node_modules/.cache/zxe-ocr-worker');
+  mkdirSync(outDir, { recursive: true });
+  const outfile = path.join(outDir, 'ocr-worker.mjs');
+  await build({
+    entryPoints: [path.join(here, '..', 'ocr-worker.ts')],
+    outfile,
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    packages: 'external',
+    logLevel: 'warning',
+  });
+  return pathToFileURL(outfile);
+}

@@ -1,0 +1,126 @@
+/**
+ * Text detection with the PP-OCRv4 DB model: the image (downscaled so its longer side is at most
+ * `maxSide`, padded to a multiple of 32) gives a text-probability map; connected regions above the
+ * threshold whose mean probability passes the box threshold become rotated rectangles, grown back
+ * to the full text extent and mapped to the input image's coordinates.
+ */
+import { Tensor, type InferenceSession } from 'onnxruntime-node';
+import { minAreaRect, unclip, type Point, type RotatedRect } from './box-geometry.js';
+import type { RgbImage } from './raster.js';
+
+export interface DetectionOptions {
+  /** Longer side of the detector's input, in pixels. */
+  maxSide: number;
+  /** Pixel probability above which a pixel is text. */
+  threshold: number;
+  /** Mean probability a region needs to be kept. */
+  boxThreshold: number;
+}
+
+export const DEFAULT_DETECTION: DetectionOptions = { maxSide: 1600, threshold: 0.3, boxThreshold: 0.6 };
+
+const MEAN = [0.485, 0.456, 0.406] as const;
+const STD = [0.229, 0.224, 0.225] as const;
+
+/** Bilinear-free nearest sampling is enough for the detector; it only needs where text is. */
+function detectorInput(image: RgbImage, maxSide: number): { tensor: Tensor; scale: number } {
+  const scale = Math.min(1, maxSide / Math.max(image.width, image.height));
+  const w = Math.max(32, Math.ceil((image.width * scale) / 32) * 32);
+  const h = Math.max(32, Math.ceil((image.height * scale) / 32) * 32);
+  const usedW = Math.round(image.width * scale);
+  const usedH = Math.round(image.height * scale);
+  const plane = w * h;
+  const data = new Float32Array(3 * plane);
+  // Padding is white, like paper.
+  for (let c = 0; c < 3; c += 1) data.fill((1 - (MEAN[c] ?? 0)) / (STD[c] ?? 1), c * plane, (c + 1) * plane);
+  const src = image.data;
+  for (let y = 0; y < usedH; y += 1) {
+    const sy = Math.min(image.height - 1, Math.floor(y / scale));
+    for (let x = 0; x < usedW; x += 1) {
+      const sx = Math.min(image.width - 1, Math.floor(x / scale));
+      const s = (sy * image.width + sx) * 3;
+      const d = y * w + x;
+      data[d] = ((src[s] ?? 0) / 255 - MEAN[0]) / STD[0];
+      data[plane + d] = ((src[s + 1] ?? 0) / 255 - MEAN[1]) / STD[1];
+      data[2 * plane + d] = ((src[s + 2] ?? 0) / 255 - MEAN[2]) / STD[2];
+    }
+  }
+  return { tensor: new Tensor('float32', data, [1, 3, h, w]), scale };
+}
+
+/** Regions of the binary map (8-connected), each as its boundary pixels and mean probability. */
+function regions(prob: Float32Array, w: number, h: number, options: DetectionOptions): RotatedRect[] {
+  const label = new Int32Array(w * h);
+  const stack = new Int32Array(w * h);
+  const rects: RotatedRect[] = [];
+  let next = 0;
+  for (let start = 0; start < w * h; start += 1) {
+    if (label[start] !== 0 || (prob[start] ?? 0) <= options.threshold) continue;
+    next += 1;
+    label[start] = next;
+    let top = 0;
+    stack[top++] = start;
+    let count = 0;
+    let sum = 0;
+    // Row extremes are enough for the convex hull.
+    const rowMin = new Map<number, number>();
+    const rowMax = new Map<number, number>();
+    while (top > 0) {
+      const i = stack[--top] ?? 0;
+      const x = i % w;
+      const y = (i - x) / w;
+      count += 1;
+      sum += prob[i] ?? 0;
+      const lo = rowMin.get(y);
+      if (lo === undefined || x < lo) rowMin.set(y, x);
+      const hi = rowMax.get(y);
+      if (hi === undefined || x > hi) rowMax.set(y, x);
+      for (let dy = -1; dy <= 1; dy += 1) {
+        const ny = y + dy;
+        if (ny < 0 || ny >= h) continue;
+        for (let dx = -1; dx <= 1; dx += 1) {
+          const nx = x + dx;
+          if (nx < 0 || nx >= w) continue;
+          const j = ny * w + nx;
+          if (label[j] === 0 && (prob[j] ?? 0) > options.threshold) {
+            label[j] = next;
+            stack[top++] = j;
+          }
+        }
+      }
+    }
+    if (count < 6 || sum / count < options.boxThreshold) continue;
+    const points: Point[] = [];
+    for (const [y, x] of rowMin) points.push({ x, y });
+    for (const [y, x] of rowMax) points.push({ x, y });
+    const rect = minAreaRect(points);
+    if (Math.min(rect.width, rect.height) < 2) continue;
+    const grown = unclip(rect);
+    if (Math.min(grown.width, grown.height) < 5) continue;
+    rects.push(grown);
+  }
+  return rects;
+}
+
+/** Rotated rectangles of text in the image's own pixel coordinates. */
+export async function detectText(
+  session: InferenceSession,
+  image: RgbImage,
+  options: DetectionOptions = DEFAULT_DETECTION,
+): Promise<RotatedRect[]> {
+  const { tensor, scale } = detectorInput(image, options.maxSide);
+  const inputName = session.inputNames[0] ?? 'x';
+  const outputs = await session.run({ [inputName]: tensor });
+  const output = outputs[session.outputNames[0] ?? ''];
+  if (!output) throw new Error('text detector returned no output');
+  const [, , h = 0, w = 0] = output.dims;
+  const prob = output.data as Float32Array;
+  // The map's pixels are centres; +0.5 maps them back to pixel edges of the input.
+  return regions(prob, w, h, options).map((r) => ({
+    cx: (r.cx + 0.5) / scale,
+    cy: (r.cy + 0.5) / scale,
+    width: r.width / scale,
+    height: r.height / scale,
+    angle: r.angle,
+  }));
+}

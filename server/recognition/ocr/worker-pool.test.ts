@@ -1,0 +1,129 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  InvalidImageError,
+  OcrPool,
+  OcrQueueFullError,
+  OcrTimeoutError,
+  OcrUnavailableError,
+  OcrWorkerCrashedError,
+  readInvoiceImage,
+} from './index.js';
+import { buildOcrWorker } from './testing/build-worker.js';
+import { drawSampleInvoice, SAMPLE_QR_PAYLOAD, type DrawnInvoice } from './testing/invoice-image.js';
+import { pngBomb } from './testing/png-bomb.js';
+import { testSleepResultSchema } from './worker-protocol.js';
+
+let invoice: DrawnInvoice;
+const pools: OcrPool[] = [];
+function pool(options: ConstructorParameters<typeof OcrPool>[0]): OcrPool {
+  const created = new OcrPool({ testHooks: true, threadsPerWorker: 1, ...options });
+  pools.push(created);
+  return created;
+}
+
+beforeAll(async () => {
+  invoice = await drawSampleInvoice(1);
+});
+afterAll(async () => {
+  await Promise.all(pools.map((p) => p.close()));
+});
+
+async function failure(promise: Promise<unknown>): Promise<unknown> {
+  try {
+    await promise;
+  } catch (error) {
+    return error;
+  }
+  throw new Error('expected a failure');
+}
+
+describe('OCR worker pool', () => {
+  it('reads an invoice image in a worker (TypeScript source): QR payload first, then positioned runs', async () => {
+    const p = pool({ size: 1 });
+    const reading = await readInvoiceImage(invoice.png, { pool: p });
+    expect(reading.qrPayloads).toEqual([SAMPLE_QR_PAYLOAD]);
+    expect(reading.page).toMatchObject({
+      pageNumber: 1,
+      source: 'ocr',
+      width: invoice.width,
+      height: invoice.height,
+    });
+    expect(reading.page.runs.map((r) => r.text)).toContain('发票号码:25437000000297554203');
+    // The caller's buffer is not detached by the transfer to the worker.
+    expect(invoice.png.length).toBeGreaterThan(0);
+    expect(p.stats()).toMatchObject({ workers: 1, busy: 0, queued: 0, completed: 1 });
+  }, 120_000);
+
+  it('runs as many jobs at once as it has workers and queues the rest, refusing beyond the queue', async () => {
+    const p = pool({ size: 2, maxQueue: 2 });
+    await p.warmUp();
+    const jobs = [1, 2, 3, 4].map(() => p.run({ kind: 'test-sleep', ms: 300 }));
+    expect(p.stats()).toMatchObject({ busy: 2, queued: 2 });
+    const refused = await failure(p.run({ kind: 'test-sleep', ms: 1 }));
+    expect(refused).toBeInstanceOf(OcrQueueFullError);
+    expect((refused as OcrQueueFullError).retryAfterSeconds).toBeGreaterThanOrEqual(1);
+    expect((refused as OcrQueueFullError).message).toContain('识别队列已满');
+    const results = (await Promise.all(jobs)).map((r) => testSleepResultSchema.parse(r));
+    expect(new Set(results.map((r) => r.threadId)).size).toBe(2);
+    // Never more than two jobs overlap: at every job's start, count the jobs running.
+    for (const job of results) {
+      const running = results.filter((o) => o.startedAt <= job.startedAt && o.endedAt > job.startedAt);
+      expect(running.length).toBeLessThanOrEqual(2);
+    }
+  }, 120_000);
+
+  it('stops a job over its time limit, replaces the worker and keeps serving', async () => {
+    const p = pool({ size: 1, timeoutMs: 200 });
+    await p.warmUp();
+    const error = await failure(p.run({ kind: 'test-sleep', ms: 60_000 }));
+    expect(error).toBeInstanceOf(OcrTimeoutError);
+    expect(p.stats().replaced).toBe(1);
+    const after = testSleepResultSchema.parse(await p.run({ kind: 'test-sleep', ms: 1 }));
+    expect(after.threadId).toBeGreaterThan(0);
+  }, 120_000);
+
+  it('fails only the job of a worker that dies, and replaces it', async () => {
+    const p = pool({ size: 1 });
+    await p.warmUp();
+    const queued = p.run({ kind: 'test-sleep', ms: 1 });
+    const crashed = await failure(p.run({ kind: 'test-crash' }).then(() => undefined));
+    // The first job ran before the crash; the crash failed only its own job.
+    expect(testSleepResultSchema.safeParse(await queued).success).toBe(true);
+    expect(crashed).toBeInstanceOf(OcrWorkerCrashedError);
+    expect(p.stats().replaced).toBe(1);
+    expect(testSleepResultSchema.safeParse(await p.run({ kind: 'test-sleep', ms: 1 })).success).toBe(true);
+  }, 120_000);
+
+  it('refuses a decompression bomb before it reaches a worker', async () => {
+    const p = pool({ size: 1 });
+    const error = await failure(readInvoiceImage(pngBomb(), { pool: p }));
+    expect(error).toBeInstanceOf(InvalidImageError);
+    expect((error as InvalidImageError).reason).toBe('too-large');
+    expect(p.stats().workers).toBe(0);
+  });
+
+  it('reports a corrupt image decoded in the worker as InvalidImageError', async () => {
+    const p = pool({ size: 1 });
+    // A valid PNG header over truncated pixel data: the header check passes, decoding fails.
+    const truncated = invoice.png.subarray(0, 2000);
+    const error = await failure(readInvoiceImage(truncated, { pool: p }));
+    expect(error).toBeInstanceOf(InvalidImageError);
+    expect((error as InvalidImageError).reason).toBe('corrupt');
+  }, 120_000);
+
+  it('runs the built worker (bundled JavaScript, as the app ships it)', async () => {
+    const p = pool({ size: 1, workerUrl: await buildOcrWorker() });
+    const reading = await readInvoiceImage(invoice.png, { pool: p });
+    expect(reading.qrPayloads).toEqual([SAMPLE_QR_PAYLOAD]);
+    expect(reading.page.runs.length).toBeGreaterThan(15);
+  }, 120_000);
+
+  it('fails waiting and new jobs once closed', async () => {
+    const p = pool({ size: 1 });
+    await p.warmUp();
+    const running = failure(p.run({ kind: 'test-sleep', ms: 10_000 }));
+    await p.close();
+    expect(await running).toBeInstanceOf(OcrUnavailableError);
+    expect(await failure(p.run({ kind: 'test-sleep', ms: 1 }))).toBeInstanceOf(OcrUnavailableError);
+  }, 120_000);
+});

@@ -1,0 +1,320 @@
+/**
+ * The OCR worker pool: OCR is seconds of CPU per file, so it never runs on the engine's event
+ * loop. `size` worker threads (models loaded once each), a bounded queue in front of them (full →
+ * `OcrQueueFullError` with a Retry-After estimate), a time limit per job (the worker is terminated
+ * and replaced), and crash safety (a worker that dies fails only its own job and is replaced).
+ * Workers are recycled after `maxJobsPerWorker` jobs so native memory cannot creep.
+ */
+import { createRequire } from 'node:module';
+import os from 'node:os';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import {
+  InvalidImageError,
+  OcrQueueFullError,
+  OcrTimeoutError,
+  OcrUnavailableError,
+  OcrWorkerCrashedError,
+} from './errors.js';
+import {
+  workerMessageSchema,
+  type JobMessage,
+  type WorkerInit,
+  type WorkerJob,
+  type WorkerMessage,
+} from './worker-protocol.js';
+
+export interface OcrPoolOptions {
+  /** Worker threads; default min(2, cores) (each holds ~150 MB of models and buffers). */
+  size?: number;
+  /** Jobs that may wait when every worker is busy; one more is refused. Default 8. */
+  maxQueue?: number;
+  /** Time limit per job, from the moment a worker takes it. Default 30 s. */
+  timeoutMs?: number;
+  /** onnxruntime threads inside each worker; default cores / size (at least 1). */
+  threadsPerWorker?: number;
+  /** A worker is replaced after this many jobs. Default 200. */
+  maxJobsPerWorker?: number;
+  /** Worker entry, when not the sibling ocr-worker file (tests of the built output). */
+  workerUrl?: URL;
+  /** Lets tests send the worker's test-only jobs. */
+  testHooks?: boolean;
+}
+
+export interface OcrPoolStats {
+  size: number;
+  workers: number;
+  ready: number;
+  busy: number;
+  queued: number;
+  completed: number;
+  replaced: number;
+}
+
+interface PendingJob {
+  id: number;
+  job: WorkerJob;
+  transfer: ArrayBuffer[];
+  resolve: (value: unknown) => void;
+  reject: (error: Error) => void;
+}
+
+interface Slot {
+  worker: Worker;
+  ready: boolean;
+  job: PendingJob | null;
+  timer: NodeJS.Timeout | null;
+  jobsDone: number;
+  /** Set once the slot is being torn down; its exit is then expected. */
+  retired: boolean;
+}
+
+const require = createRequire(import.meta.url);
+
+/** The worker entry beside this file: TypeScript source under tsx/vitest, JavaScript when built. */
+function defaultWorkerUrl(): URL {
+  const self = import.meta.url;
+  return self.endsWith('.ts') ? new URL('./ocr-worker.ts', self) : new URL('./ocr-worker.js', self);
+}
+
+function spawnWorker(url: URL, init: WorkerInit): Worker {
+  if (url.pathname.endsWith('.ts')) {
+    // TypeScript source: register tsx inside the thread, then load the entry.
+    const tsxApi = pathToFileURL(
+      path.join(path.dirname(require.resolve('tsx/package.json')), 'dist/esm/api/index.mjs'),
+    );
+    const code = `import(${JSON.stringify(tsxApi.href)}).then(({ register }) => { register(); return import(${JSON.stringify(url.href)}); });`;
+    return new Worker(code, { eval: true, workerData: init });
+  }
+  return new Worker(url, { workerData: init });
+}
+
+export class OcrPool {
+  readonly size: number;
+  readonly maxQueue: number;
+  readonly timeoutMs: number;
+  readonly threadsPerWorker: number;
+  readonly maxJobsPerWorker: number;
+  private readonly workerUrl: URL;
+  private readonly testHooks: boolean;
+  private readonly slots = new Set<Slot>();
+  private readonly queue: PendingJob[] = [];
+  private nextId = 1;
+  private closed = false;
+  private completed = 0;
+  private replaced = 0;
+  private startFailures = 0;
+  /** Moving average of a job's duration, for Retry-After. */
+  private averageJobMs = 2000;
+
+  constructor(options: OcrPoolOptions = {}) {
+    const cores = Math.max(1, os.availableParallelism());
+    this.size = Math.max(1, Math.floor(options.size ?? Math.min(2, cores)));
+    this.maxQueue = Math.max(0, Math.floor(options.maxQueue ?? 8));
+    this.timeoutMs = Math.max(1, options.timeoutMs ?? 30_000);
+    this.threadsPerWorker = Math.max(1, Math.floor(options.threadsPerWorker ?? cores / this.size));
+    this.maxJobsPerWorker = Math.max(1, options.maxJobsPerWorker ?? 200);
+    this.workerUrl = options.workerUrl ?? defaultWorkerUrl();
+    this.testHooks = options.testHooks ?? false;
+  }
+
+  stats(): OcrPoolStats {
+    let ready = 0;
+    let busy = 0;
+    for (const slot of this.slots) {
+      if (slot.ready) ready += 1;
+      if (slot.job) busy += 1;
+    }
+    return {
+      size: this.size,
+      workers: this.slots.size,
+      ready,
+      busy,
+      queued: this.queue.length,
+      completed: this.completed,
+      replaced: this.replaced,
+    };
+  }
+
+  /** Starts every worker and resolves when all have loaded their models. */
+  async warmUp(): Promise<void> {
+    this.fill();
+    await Promise.all(
+      [...this.slots].map(
+        (slot) =>
+          new Promise<void>((resolve, reject) => {
+            if (slot.ready) return resolve();
+            const onMessage = (raw: unknown) => {
+              const message = workerMessageSchema.safeParse(raw);
+              if (message.success && message.data.type === 'ready') done();
+              if (message.success && message.data.type === 'init-failed')
+                done(new OcrUnavailableError(message.data.message));
+            };
+            const onExit = () => done(new OcrUnavailableError('worker exited while starting'));
+            const done = (error?: Error) => {
+              slot.worker.off('message', onMessage);
+              slot.worker.off('exit', onExit);
+              if (error) reject(error);
+              else resolve();
+            };
+            slot.worker.on('message', onMessage);
+            slot.worker.on('exit', onExit);
+          }),
+      ),
+    );
+  }
+
+  /** Runs a job on a worker; rejects at once with OcrQueueFullError when the queue is full. */
+  run(job: WorkerJob): Promise<unknown> {
+    if (this.closed) return Promise.reject(new OcrUnavailableError('pool closed'));
+    const idle = [...this.slots].some((s) => s.ready && !s.job && !s.retired);
+    if (!idle && this.queue.length >= this.maxQueue) {
+      const waves = (this.queue.length + 1) / this.size;
+      const seconds = Math.min(60, Math.max(1, Math.ceil((waves * this.averageJobMs) / 1000)));
+      return Promise.reject(new OcrQueueFullError(seconds));
+    }
+    const transfer: ArrayBuffer[] = [];
+    let sent = job;
+    if ('bytes' in job) {
+      // A private copy the worker can own; the caller's buffer stays usable.
+      const bytes = new Uint8Array(job.bytes);
+      transfer.push(bytes.buffer);
+      sent = { ...job, bytes };
+    }
+    return new Promise((resolve, reject) => {
+      this.queue.push({ id: this.nextId++, job: sent, transfer, resolve, reject });
+      this.fill();
+      this.dispatch();
+    });
+  }
+
+  /** Stops every worker; queued and running jobs fail with OcrUnavailableError. */
+  async close(): Promise<void> {
+    this.closed = true;
+    const error = new OcrUnavailableError('pool closed');
+    for (const pending of this.queue.splice(0)) pending.reject(error);
+    await Promise.all(
+      [...this.slots].map((slot) => {
+        slot.retired = true;
+        if (slot.timer) clearTimeout(slot.timer);
+        slot.job?.reject(error);
+        slot.job = null;
+        this.slots.delete(slot);
+        return slot.worker.terminate();
+      }),
+    );
+  }
+
+  private fill(): void {
+    if (this.closed) return;
+    while (this.slots.size < this.size) this.slots.add(this.startSlot());
+  }
+
+  private startSlot(): Slot {
+    const init: WorkerInit = { threads: this.threadsPerWorker, testHooks: this.testHooks };
+    const worker = spawnWorker(this.workerUrl, init);
+    const slot: Slot = { worker, ready: false, job: null, timer: null, jobsDone: 0, retired: false };
+    // Idle workers must not keep the engine process alive; a running job's timer does.
+    worker.unref();
+    worker.on('message', (raw: unknown) => this.onMessage(slot, raw));
+    worker.on('error', (error) => this.onGone(slot, error.message));
+    worker.on('exit', (code) => this.onGone(slot, `exit code ${String(code)}`));
+    return slot;
+  }
+
+  private onMessage(slot: Slot, raw: unknown): void {
+    const parsed = workerMessageSchema.safeParse(raw);
+    if (!parsed.success) return this.onGone(slot, 'malformed message from worker', true);
+    const message: WorkerMessage = parsed.data;
+    if (message.type === 'ready') {
+      slot.ready = true;
+      this.startFailures = 0;
+      return this.dispatch();
+    }
+    if (message.type === 'init-failed') return this.onStartFailure(slot, message.message);
+    const pending = slot.job;
+    if (!pending || pending.id !== message.id) return;
+    if (slot.timer) clearTimeout(slot.timer);
+    slot.timer = null;
+    slot.job = null;
+    slot.jobsDone += 1;
+    this.completed += 1;
+    if (message.type === 'result') pending.resolve(message.result);
+    else if (message.error.reason)
+      pending.reject(new InvalidImageError(message.error.reason, message.error.message));
+    else pending.reject(new Error(`${message.error.name}: ${message.error.message}`));
+    if (slot.jobsDone >= this.maxJobsPerWorker) this.retire(slot);
+    this.dispatch();
+  }
+
+  private onStartFailure(slot: Slot, detail: string): void {
+    this.startFailures += 1;
+    this.retire(slot);
+    // Models missing or broken: fail what waits instead of looping on restarts.
+    const error = new OcrUnavailableError(detail);
+    for (const pending of this.queue.splice(0)) pending.reject(error);
+  }
+
+  /** The worker exited or errored: fail its job, replace it. */
+  private onGone(slot: Slot, detail: string, terminate = false): void {
+    if (!this.slots.has(slot)) return;
+    this.slots.delete(slot);
+    if (slot.timer) clearTimeout(slot.timer);
+    const pending = slot.job;
+    slot.job = null;
+    if (terminate || !slot.retired) void slot.worker.terminate();
+    if (pending) pending.reject(new OcrWorkerCrashedError(detail));
+    if (!slot.retired) this.replaced += 1;
+    if (!slot.ready && !slot.retired) {
+      this.startFailures += 1;
+      const error = new OcrUnavailableError(`worker failed to start: ${detail}`);
+      for (const queued of this.queue.splice(0)) queued.reject(error);
+      return;
+    }
+    if (this.queue.length > 0) this.fill();
+    this.dispatch();
+  }
+
+  private retire(slot: Slot): void {
+    slot.retired = true;
+    this.slots.delete(slot);
+    if (slot.timer) clearTimeout(slot.timer);
+    void slot.worker.terminate();
+    if (this.queue.length > 0 && this.startFailures === 0) this.fill();
+  }
+
+  private dispatch(): void {
+    for (const slot of this.slots) {
+      if (this.queue.length === 0) return;
+      if (!slot.ready || slot.job || slot.retired) continue;
+      const pending = this.queue.shift();
+      if (!pending) return;
+      slot.job = pending;
+      const started = performance.now();
+      const settle = (fn: () => void) => {
+        this.averageJobMs = 0.8 * this.averageJobMs + 0.2 * (performance.now() - started);
+        fn();
+      };
+      const { resolve, reject } = pending;
+      pending.resolve = (value) => settle(() => resolve(value));
+      pending.reject = (error) => settle(() => reject(error));
+      slot.timer = setTimeout(() => this.onTimeout(slot, pending), this.timeoutMs);
+      const message: JobMessage = { type: 'job', id: pending.id, job: pending.job };
+      slot.worker.postMessage(message, pending.transfer);
+    }
+  }
+
+  private onTimeout(slot: Slot, pending: PendingJob): void {
+    if (slot.job !== pending) return;
+    slot.job = null;
+    slot.timer = null;
+    slot.retired = true;
+    this.slots.delete(slot);
+    this.replaced += 1;
+    void slot.worker.terminate();
+    pending.reject(new OcrTimeoutError(this.timeoutMs));
+    this.fill();
+    this.dispatch();
+  }
+}

@@ -1,0 +1,74 @@
+/**
+ * Messages between the OCR pool and its workers. Everything a worker sends back is parsed with
+ * these schemas: a worker is another thread running native code, and its answers are a boundary.
+ */
+import { z } from 'zod';
+import type { RasterJob } from './read-raster.js';
+
+export interface WorkerInit {
+  threads: number;
+  /** Enables the 'test-sleep' and 'test-crash' jobs the pool's own tests use. */
+  testHooks: boolean;
+}
+
+export type TestJob = { kind: 'test-sleep'; ms: number } | { kind: 'test-crash' };
+export type WorkerJob = RasterJob | TestJob;
+
+export interface JobMessage {
+  type: 'job';
+  id: number;
+  job: WorkerJob;
+}
+
+const textRunSchema = z.object({
+  text: z.string(),
+  x: z.number(),
+  y: z.number(),
+  width: z.number(),
+  height: z.number(),
+  confidence: z.number().min(0).max(1),
+});
+
+export const imageReadingDetailsSchema = z.object({
+  page: z.object({
+    pageNumber: z.number().int().min(1),
+    width: z.number(),
+    height: z.number(),
+    source: z.literal('ocr'),
+    runs: z.array(textRunSchema),
+  }),
+  qrPayloads: z.array(z.string()),
+  diagnostics: z.object({
+    rasterWidth: z.number(),
+    rasterHeight: z.number(),
+    quarterTurns: z.union([z.literal(0), z.literal(1), z.literal(2), z.literal(3)]),
+    skewDegrees: z.number(),
+    qrPass: z.string().nullable(),
+    enhanced: z.boolean(),
+    pageCount: z.number().int().optional(),
+    timings: z.object({ decodeMs: z.number(), qrMs: z.number(), ocrMs: z.number() }),
+  }),
+});
+
+export const testSleepResultSchema = z.object({
+  threadId: z.number(),
+  startedAt: z.number(),
+  endedAt: z.number(),
+});
+
+export const workerMessageSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('ready') }),
+  z.object({ type: z.literal('init-failed'), message: z.string() }),
+  z.object({ type: z.literal('result'), id: z.number(), result: z.unknown() }),
+  z.object({
+    type: z.literal('failed'),
+    id: z.number(),
+    error: z.object({
+      name: z.string(),
+      message: z.string(),
+      reason: z.enum(['unsupported', 'corrupt', 'too-large', 'empty', 'bad-page']).optional(),
+    }),
+  }),
+]);
+
+export type WorkerMessage = z.infer<typeof workerMessageSchema>;
