@@ -11,7 +11,11 @@ describe('settings store', () => {
     const dir = tempDir();
     expect(new SettingsStore(dir).get()).toEqual(DEFAULT_SETTINGS);
     new SettingsStore(dir).update({ mode: 'cloud', cloudBaseUrl: 'https://books.example.cn' });
-    expect(new SettingsStore(dir).get()).toEqual({ mode: 'cloud', cloudBaseUrl: 'https://books.example.cn' });
+    expect(new SettingsStore(dir).get()).toEqual({
+      mode: 'cloud',
+      cloudBaseUrl: 'https://books.example.cn',
+      watchedFolders: [],
+    });
   });
 
   test('a garbage or hand-mangled file gives defaults, field by field, never a crash', () => {
@@ -25,6 +29,7 @@ describe('settings store', () => {
     expect(new SettingsStore(dir).get()).toEqual({
       mode: 'cloud',
       cloudBaseUrl: DEFAULT_SETTINGS.cloudBaseUrl,
+      watchedFolders: [],
     });
   });
 
@@ -42,6 +47,28 @@ describe('settings store', () => {
     expect(Object.keys(JSON.parse(readFileSync(path.join(dir, 'settings.json'), 'utf8')) as object)).toEqual([
       'mode',
       'cloudBaseUrl',
+      'watchedFolders',
     ]);
+  });
+
+  test('watched folders are kept, and a damaged entry is dropped without losing the others', () => {
+    const dir = tempDir();
+    const folder = {
+      id: 'wf_0123456789abcdef',
+      path: '/home/user/发票',
+      accountSetId: 'acc_demo1',
+      recursive: true,
+      paused: false,
+      afterUpload: 'move' as const,
+      addedAt: '2026-12-01T22:00:00.000Z',
+    };
+    new SettingsStore(dir).update({ watchedFolders: [folder] });
+    expect(new SettingsStore(dir).get().watchedFolders).toEqual([folder]);
+    const file = path.join(dir, 'settings.json');
+    const saved = JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
+    writeFileSync(file, JSON.stringify({ ...saved, watchedFolders: [{ id: 'x', path: 1 }, folder, 'junk'] }));
+    expect(new SettingsStore(dir).get().watchedFolders).toEqual([folder]);
+    writeFileSync(file, JSON.stringify({ ...saved, watchedFolders: 'not a list' }));
+    expect(new SettingsStore(dir).get()).toEqual({ ...DEFAULT_SETTINGS, mode: saved.mode });
   });
 });
