@@ -1,12 +1,21 @@
-import { AuditOutlined } from '@ant-design/icons';
-import { UpcomingSection } from '../../components/UpcomingSection';
+import { Empty } from 'antd';
+import { useSectionSubpath } from '../../navigation/hashNavigation';
+import { useWorkspace } from '../../workspace';
+import { VoucherEditorPage } from './editor/VoucherEditorPage';
+import { VoucherList } from './VoucherList';
+import { VoucherView } from './VoucherView';
 
+/** `#/vouchers` the list, `#/vouchers/new` the editor, `#/vouchers/<voucherId>` one voucher. */
 export function VouchersPage() {
-  return (
-    <UpcomingSection
-      title="凭证"
-      icon={<AuditOutlined />}
-      purpose="查看、编辑和新增记账凭证：借贷必须相等才能保存，金额自动显示大写，离线时的修改会在恢复连接后自动提交。"
-    />
-  );
+  const subpath = useSectionSubpath();
+  const { accountSetId } = useWorkspace();
+  if (subpath === 'new') {
+    return accountSetId ? (
+      <VoucherEditorPage key={accountSetId} accountSetId={accountSetId} />
+    ) : (
+      <Empty description="请先选择账套" />
+    );
+  }
+  if (subpath !== '') return <VoucherView key={subpath} voucherId={subpath} />;
+  return <VoucherList />;
 }
