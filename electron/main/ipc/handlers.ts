@@ -3,9 +3,11 @@ import type { SettingsView } from '../../../shared/ipc.js';
 import type { ApiProxy } from '../services/api-proxy/api-proxy.js';
 import { SINGLE_ATTEMPT_POLICY } from '../services/api-proxy/retry-policy.js';
 import type { AppCache } from '../services/cache/app-cache.js';
-import { cloudScope } from '../services/connection/connection-manager.js';
+import { originOf, type CloudKeys } from '../services/connection/cloud-keys.js';
+import { cloudScope, type ConnectionManager } from '../services/connection/connection-manager.js';
 import type { EngineHost } from '../services/engine-host/engine-host.js';
 import type { EventBus } from '../services/events/event-bus.js';
+import type { OutboxActions } from '../services/outbox/outbox-actions.js';
 import type { OutboxDrainer } from '../services/outbox/outbox-drainer.js';
 import type { OutboxStore } from '../services/outbox/outbox-store.js';
 import { toOutboxItemView } from '../services/outbox/outbox-view.js';
@@ -15,11 +17,15 @@ import type { SecretStore } from '../services/secrets/secret-store.js';
 import type { SettingsStore } from '../services/settings/settings-store.js';
 import type { UiStateStore } from '../services/ui-state/ui-state-store.js';
 import type { VoucherSubmitter } from '../services/vouchers/voucher-submission.js';
+import { UserFacingError } from '../services/user-facing-error.js';
 import type { IpcHandlers } from './router.js';
 
 export interface HandlerDeps {
   settings: SettingsStore;
   secrets: SecretStore;
+  /** The cloud key, filed under the origin it was entered for. */
+  keys: CloudKeys;
+  connection: ConnectionManager;
   engine: EngineHost;
   events: EventBus;
   proxy: ApiProxy;
@@ -29,20 +35,28 @@ export interface HandlerDeps {
   /** Undefined when cache.db could not be opened. */
   cache: AppCache | undefined;
   outbox: { store: OutboxStore; drainer: OutboxDrainer } | undefined;
+  outboxActions: OutboxActions | undefined;
   /** The account set and period the user last had open. */
   uiState: UiStateStore;
 }
 
 /** One handler per IPC call; each does orchestration only — the work lives in the services. */
 export function createHandlers(deps: HandlerDeps): IpcHandlers {
-  const { settings, secrets, engine, events, proxy, reads, reachability, cache, outbox } = deps;
+  const { settings, secrets, keys, connection, engine, events, proxy, reads, reachability, cache, outbox } =
+    deps;
+  const cloudOrigin = () => originOf(settings.get().cloudBaseUrl);
+
+  function outboxActions(): OutboxActions {
+    if (!deps.outboxActions) throw new UserFacingError(503, '待发送队列不可用（缓存数据库未能打开）');
+    return deps.outboxActions;
+  }
 
   async function view(): Promise<SettingsView> {
     const current = settings.get();
     return {
       mode: current.mode,
       cloudBaseUrl: current.cloudBaseUrl,
-      cloudKey: await secrets.status('cloud'),
+      cloudKey: await keys.status(cloudOrigin()),
       secretStorage: secrets.storage,
       engine: engine.status,
       reachability: reachability.state,
@@ -51,14 +65,15 @@ export function createHandlers(deps: HandlerDeps): IpcHandlers {
 
   /** The connection or its key changed: what we knew about reachability no longer holds. */
   function connectionChanged(): void {
+    connection.changed();
     reachability.reset();
     events.emit({ type: 'settings-changed' });
     void outbox?.drainer.drain();
   }
 
   /** A new or removed key may be another tenant: the cloud's cached data goes with the old key. */
-  function forgetCloudData(): void {
-    cache?.clearScope(cloudScope(settings.get().cloudBaseUrl));
+  function forgetCloudData(baseUrl = settings.get().cloudBaseUrl): void {
+    cache?.clearScope(cloudScope(baseUrl));
   }
 
   return {
@@ -73,12 +88,20 @@ export function createHandlers(deps: HandlerDeps): IpcHandlers {
     createVoucher: (args, { signal }) => deps.vouchers.submit(args.voucher, signal),
 
     listOutbox() {
-      if (!outbox) return Promise.resolve({ items: [], counts: { pending: 0, sending: 0, failed: 0 } });
+      if (!outbox) {
+        return Promise.resolve({ items: [], counts: { pending: 0, sending: 0, failed: 0, unknown: 0 } });
+      }
       return Promise.resolve({
         items: outbox.store.list().map(toOutboxItemView),
         counts: outbox.store.counts(),
       });
     },
+
+    resendOutboxItem: (args) => Promise.resolve(outboxActions().resend(args.id)),
+
+    confirmOutboxItem: (args) => Promise.resolve(outboxActions().confirm(args.id)),
+
+    discardOutboxItem: (args) => Promise.resolve(outboxActions().discard(args.id)),
 
     getSettings: () => view(),
 
@@ -92,25 +115,31 @@ export function createHandlers(deps: HandlerDeps): IpcHandlers {
     // 结账 / 反结账 post or void a voucher: one idempotency key per user action, reused by retries.
     closePeriod(args, { signal }) {
       const body = { account_id: args.accountSetId, period: args.period };
-      const idempotencyKey = randomUUID();
-      return proxy.call((client, o) => client.closePeriod(body, { ...o, idempotencyKey }), {
+      return proxy.call((client, o) => client.closePeriod(body, o), {
         name: 'closePeriod',
         signal,
+        idempotencyKey: randomUUID(),
       });
     },
 
     reopenPeriod(args, { signal }) {
       const body = { account_id: args.accountSetId, period: args.period };
-      const idempotencyKey = randomUUID();
-      return proxy.call((client, o) => client.reopenPeriod(body, { ...o, idempotencyKey }), {
+      return proxy.call((client, o) => client.reopenPeriod(body, o), {
         name: 'reopenPeriod',
         signal,
+        idempotencyKey: randomUUID(),
       });
     },
 
     async setConnection(args) {
-      const previous = settings.get().mode;
+      const before = settings.get();
+      const previous = before.mode;
       settings.update(args);
+      // A key belongs to the server it was entered for: another origin needs its own key, and the
+      // data read with the old one is forgotten with it.
+      if (await keys.originChanged(originOf(before.cloudBaseUrl), cloudOrigin())) {
+        forgetCloudData(before.cloudBaseUrl);
+      }
       if (args.mode === 'local' && previous !== 'local') void engine.start().catch(() => undefined);
       if (args.mode === 'cloud' && previous !== 'cloud') await engine.stop();
       connectionChanged();
@@ -118,14 +147,14 @@ export function createHandlers(deps: HandlerDeps): IpcHandlers {
     },
 
     async setApiKey(args) {
-      await secrets.set('cloud', args.key);
+      await keys.set(cloudOrigin(), args.key);
       forgetCloudData();
       connectionChanged();
       return view();
     },
 
     async clearApiKey() {
-      await secrets.clear('cloud');
+      await keys.clear(cloudOrigin());
       forgetCloudData();
       connectionChanged();
       return view();
