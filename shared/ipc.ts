@@ -115,14 +115,20 @@ export const voucherPageRequestSchema = z.strictObject({
   pageSize: z.number().int().min(1).max(VOUCHER_PAGE_SIZE_MAX).default(20),
 });
 
-/** A voucher is created at once when the engine answers, or queued in the outbox while it does not. */
+/**
+ * A voucher is created at once when the engine answers, or queued in the outbox while it does not —
+ * or, toward a server that does not promise idempotency, its outcome is unknown (结果未知): it may
+ * have been created, and the outbox holds it until the user confirms or resends it.
+ */
 export const voucherSubmissionSchema = z.discriminatedUnion('status', [
   z.object({ status: z.literal('created'), voucher_id: z.string(), voucher_no: z.string() }),
   z.object({ status: z.literal('queued'), outboxId: z.number().int().positive(), message: z.string() }),
+  z.object({ status: z.literal('unknown'), outboxId: z.number().int().positive(), message: z.string() }),
 ]);
 export type VoucherSubmission = z.infer<typeof voucherSubmissionSchema>;
 
-export const outboxStateSchema = z.enum(['pending', 'sending', 'done', 'failed']);
+/** `unknown` is 结果未知: maybe applied by a server that did not say it honours Idempotency-Key. */
+export const outboxStateSchema = z.enum(['pending', 'sending', 'done', 'failed', 'unknown']);
 export type OutboxState = z.infer<typeof outboxStateSchema>;
 export const outboxKindSchema = z.enum(['voucher.create']);
 export type OutboxKind = z.infer<typeof outboxKindSchema>;
@@ -138,15 +144,20 @@ export const outboxItemViewSchema = z.object({
   /** Why it failed (Chinese), or why it is still waiting. */
   message: z.string().nullable(),
   attempts: z.number().int().nonnegative(),
+  /** When a write waiting out its backoff is tried again. */
+  nextAttemptAt: z.iso.datetime().nullable(),
   createdAt: z.iso.datetime(),
   updatedAt: z.iso.datetime(),
 });
 export type OutboxItemView = z.infer<typeof outboxItemViewSchema>;
 
+export const outboxItemRefSchema = z.strictObject({ id: z.number().int().positive() });
+
 export const outboxCountsSchema = z.object({
   pending: z.number().int().nonnegative(),
   sending: z.number().int().nonnegative(),
   failed: z.number().int().nonnegative(),
+  unknown: z.number().int().nonnegative(),
 });
 export type OutboxCounts = z.infer<typeof outboxCountsSchema>;
 
@@ -206,6 +217,12 @@ export const ipcContract = {
     args: noArgs,
     result: z.object({ items: z.array(outboxItemViewSchema), counts: outboxCountsSchema }),
   },
+  /** 重试 / 重新发送: a failed or 结果未知 write goes back into the queue. */
+  resendOutboxItem: { args: outboxItemRefSchema, result: outboxItemViewSchema },
+  /** 确认已入账: the user checked that a 结果未知 write was applied; it is done, never resent. */
+  confirmOutboxItem: { args: outboxItemRefSchema, result: outboxItemViewSchema },
+  /** 放弃: a write that is not being sent right now is dropped from the queue. */
+  discardOutboxItem: { args: outboxItemRefSchema, result: z.object({ discarded: z.boolean() }) },
   getVoucher: {
     args: z.strictObject({ voucherId: voucherIdSchema }),
     result: fetchedSchema(voucherSchema),
@@ -254,7 +271,7 @@ export type IpcData<K extends IpcCallName> = z.output<IpcContract[K]['result']>;
 /** Errors cross IPC as data, keeping the API envelope's fields; a few are the client's own. */
 export const ipcErrorTypeSchema = z.union([
   apiErrorTypeSchema,
-  z.enum(['network_error', 'timeout_error', 'cancelled', 'key_missing', 'internal_error']),
+  z.enum(['network_error', 'timeout_error', 'cancelled', 'key_missing', 'internal_error', 'outcome_unknown']),
 ]);
 export const ipcErrorSchema = z.object({
   code: z.number().int(),

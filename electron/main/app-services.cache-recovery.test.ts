@@ -53,7 +53,7 @@ describe('the app with a cache it cannot use as is', () => {
     expect(created).toMatchObject({ status: 'created', voucher_no: '记-1' });
     expect(await h.ok('listOutbox', {})).toEqual({
       items: [],
-      counts: { pending: 0, sending: 0, failed: 0 },
+      counts: { pending: 0, sending: 0, failed: 0, unknown: 0 },
     });
 
     await h.services.engine.stop();

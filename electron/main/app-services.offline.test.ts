@@ -112,7 +112,7 @@ describe('offline: cached reads, queued writes, drained exactly once', () => {
       queued.push(await h.ok('createVoucher', { voucher: voucher(accountId, n) }));
     expect(queued.map((q) => q.status)).toEqual(['queued', 'queued', 'queued']);
     const waiting = await h.ok('listOutbox', {});
-    expect(waiting.counts).toEqual({ pending: 3, sending: 0, failed: 0 });
+    expect(waiting.counts).toEqual({ pending: 3, sending: 0, failed: 0, unknown: 0 });
     expect(waiting.items.filter((i) => i.state === 'pending').map((i) => i.title)).toEqual([
       '凭证 2024-03-15 · 借方合计 ¥103.00',
       '凭证 2024-03-15 · 借方合计 ¥102.00',
@@ -120,13 +120,13 @@ describe('offline: cached reads, queued writes, drained exactly once', () => {
     ]);
     expect(outboxCounts(h.events).at(-1)).toEqual({
       type: 'outbox-changed',
-      counts: { pending: 3, sending: 0, failed: 0 },
+      counts: { pending: 3, sending: 0, failed: 0, unknown: 0 },
     });
 
     await h.services.engine.start();
     await expect
       .poll(async () => (await h.ok('listOutbox', {})).counts, { timeout: 20_000 })
-      .toEqual({ pending: 0, sending: 0, failed: 0 });
+      .toEqual({ pending: 0, sending: 0, failed: 0, unknown: 0 });
     const done = (await h.ok('listOutbox', {})).items.filter((i) => i.state === 'done');
     expect(done.map((i) => i.title).toReversed()).toEqual([
       '凭证 2024-03-15 · 借方合计 ¥100.00 · 记-1',
@@ -159,7 +159,7 @@ describe('offline: cached reads, queued writes, drained exactly once', () => {
     await h.services.engine.start();
     await expect
       .poll(async () => (await h.ok('listOutbox', {})).counts, { timeout: 20_000 })
-      .toEqual({ pending: 0, sending: 0, failed: 1 });
+      .toEqual({ pending: 0, sending: 0, failed: 1, unknown: 0 });
     const [good, failed] = (await h.ok('listOutbox', {})).items;
     expect(good?.state).toBe('done');
     expect(failed?.state).toBe('failed');

@@ -5,10 +5,13 @@ import type { AppLogger } from './logging/logger.js';
 import { ApiProxy, type AttemptRecord } from './services/api-proxy/api-proxy.js';
 import type { RetryPolicy } from './services/api-proxy/retry-policy.js';
 import { AppCache } from './services/cache/app-cache.js';
+import { CloudKeys, originOf } from './services/connection/cloud-keys.js';
 import { ConnectionManager } from './services/connection/connection-manager.js';
+import { IdempotencySupport } from './services/connection/idempotency-support.js';
 import { EngineHost } from './services/engine-host/engine-host.js';
 import type { EngineLauncher } from './services/engine-host/engine-launcher.js';
 import { EventBus } from './services/events/event-bus.js';
+import { OutboxActions } from './services/outbox/outbox-actions.js';
 import { OutboxDrainer } from './services/outbox/outbox-drainer.js';
 import { OutboxStore } from './services/outbox/outbox-store.js';
 import { ReachabilityTracker } from './services/reachability/reachability-tracker.js';
@@ -23,8 +26,12 @@ import { describeError } from './logging/describe-error.js';
 /** Pauses and limits; the defaults are the product's, tests shorten them. */
 export interface ServiceTimings {
   retry?: RetryPolicy;
-  /** Pauses between outbox passes that could not finish. */
+  /** Pauses between outbox passes that could not reach the server. */
   outboxRetryDelaysMs?: readonly number[];
+  /** Backoff of one outbox item after the server answered it with a fault. */
+  outboxItemBackoffMs?: readonly number[];
+  /** Faulted tries after which an outbox item is failed. */
+  outboxMaxFailedTries?: number;
   /** Pauses between reachability probes while offline. */
   probeDelaysMs?: readonly number[];
   engineRestartDelaysMs?: readonly number[];
@@ -70,6 +77,7 @@ export function createAppServices(options: AppServicesOptions): AppServices {
   // Wired below; the engine and reachability callbacks only fire after start().
   let outbox: { store: OutboxStore; drainer: OutboxDrainer } | undefined;
   const settings = new SettingsStore(userDataDir);
+  const cache = openCache(options);
   const engine = new EngineHost({
     launch: options.launchEngine,
     dataDir: path.join(userDataDir, 'engine'),
@@ -81,10 +89,11 @@ export function createAppServices(options: AppServicesOptions): AppServices {
       if (status.state === 'running') void outbox?.drainer.drain();
     },
   });
-  const connection = new ConnectionManager({ settings, secrets, engine });
+  const keys = new CloudKeys(secrets);
+  const idempotency = new IdempotencySupport(cache?.db);
+  const connection = new ConnectionManager({ settings, keys, engine, idempotency });
   const scope = () => connection.scope();
 
-  const cache = openCache(options);
   const probe = new ReconnectProbe({
     probe: () => reads.accountSets(),
     delaysMs: timings.probeDelaysMs ?? [2_000, 5_000, 15_000, 30_000, 60_000],
@@ -101,8 +110,15 @@ export function createAppServices(options: AppServicesOptions): AppServices {
     logger,
     policy: timings.retry,
     onAttempt: options.onApiAttempt,
+    honoursIdempotencyKey: () => connection.honoursIdempotencyKey(),
   });
-  const reads = new CachedReads({ proxy, cache, scope, logger });
+  const reads = new CachedReads({
+    proxy,
+    cache,
+    scope,
+    generation: () => connection.generation(),
+    logger,
+  });
 
   if (cache) {
     const store = new OutboxStore(cache.db);
@@ -112,16 +128,29 @@ export function createAppServices(options: AppServicesOptions): AppServices {
       scope,
       logger,
       retryDelaysMs: timings.outboxRetryDelaysMs,
+      itemBackoffMs: timings.outboxItemBackoffMs,
+      maxFailedTries: timings.outboxMaxFailedTries,
+      honoursIdempotencyKey: (of) => idempotency.honours(of),
       onChange: () => events.emit({ type: 'outbox-changed', counts: store.counts() }),
     });
     outbox = { store, drainer };
   }
+  const outboxActions =
+    outbox &&
+    new OutboxActions({
+      ...outbox,
+      onChange: () => {
+        if (outbox) events.emit({ type: 'outbox-changed', counts: outbox.store.counts() });
+      },
+    });
   const vouchers = new VoucherSubmitter({ proxy, outbox, scope, waitMs: timings.voucherWaitMs });
 
   const router = createIpcRouter({
     handlers: createHandlers({
       settings,
       secrets,
+      keys,
+      connection,
       engine,
       events,
       proxy,
@@ -130,6 +159,7 @@ export function createAppServices(options: AppServicesOptions): AppServices {
       reachability,
       cache,
       outbox,
+      outboxActions,
       uiState: new UiStateStore(userDataDir),
     }),
     isTrustedOrigin: options.isTrustedOrigin,
@@ -145,6 +175,9 @@ export function createAppServices(options: AppServicesOptions): AppServices {
     cache,
     reachability,
     async start() {
+      await keys.adoptUnboundKey(originOf(settings.get().cloudBaseUrl)).catch((error: unknown) => {
+        logger.warn({ err: describeError(error) }, 'could not move the unbound cloud key');
+      });
       if (settings.get().mode === 'local') {
         await engine.start().catch(() => undefined);
       }

@@ -69,14 +69,14 @@ describe('cloud mode through IPC', () => {
     // One attempt: a 401 is never retried.
     expect(h.attempts.at(-1)).toMatchObject({ attempt: 1, outcome: 'auth' });
     expect((await h.ok('getSettings', {})).cloudKey).toEqual({ set: true, last4: wrong.slice(-4) });
-    expect(await h.secrets.has('cloud')).toBe(true);
+    expect(await h.secrets.has(`cloud@${new URL(cloudUrl).origin}`)).toBe(true);
   });
 
   test('clearing the key forgets it and the cloud data cached with it', async () => {
     await h.ok('setApiKey', { key: cloud.tenantA.apiKey });
     expect((await h.ok('listAccountSets', {})).source).toBe('live');
     expect((await h.ok('clearApiKey', {})).cloudKey).toEqual({ set: false, last4: null });
-    expect(await h.secrets.has('cloud')).toBe(false);
+    expect(await h.secrets.has(`cloud@${new URL(cloudUrl).origin}`)).toBe(false);
     expect(h.services.cache?.accountSets.load(`cloud:${cloudUrl}`)).toBeUndefined();
   });
 });

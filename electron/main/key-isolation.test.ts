@@ -69,6 +69,11 @@ beforeAll(async () => {
   await drive('createVoucher', { voucher: voucher(local, 2) });
   await h.services.engine.start();
   await waitUntil(async () => (await h.ok('listOutbox', {})).counts.pending === 0);
+  // The outbox's actions, on a delivered item (refused: 409) and on one that does not exist (404).
+  const delivered = (await h.ok('listOutbox', {})).items[0]?.id ?? 1;
+  await drive('resendOutboxItem', { id: delivered });
+  await drive('confirmOutboxItem', { id: delivered });
+  await drive('discardOutboxItem', { id: 987654 });
 
   // Cloud mode: no key, the right key, a wrong key (401), the right key again, then cleared.
   await drive('setConnection', { mode: 'cloud', cloudBaseUrl: cloudUrl });

@@ -2,7 +2,9 @@ import type { z } from 'zod';
 import type { AccountsListResponse } from './accounts.js';
 import { endpoints, fillPath } from './endpoints.js';
 import { ApiError, ApiTransportError, errorEnvelopeSchema } from './errors.js';
+import { IDEMPOTENCY_HONOURED_HEADER, IDEMPOTENCY_KEY_HEADER } from './idempotency.js';
 import type { InvoiceRecognizeFields, InvoiceRecognizeResponse } from './invoice.js';
+import { redactApiKeys } from './key-redaction.js';
 import type {
   ChartResponse,
   PeriodCloseResponse,
@@ -29,6 +31,11 @@ export interface ApiClientOptions {
   timeoutMs?: number;
   fetch?: typeof fetch;
 }
+  /**
+   * Hears, with every API answer (a success or an error envelope), whether the server said it
+   * honours `Idempotency-Key`.
+   */
+  onServerTraits?: (traits: { honoursIdempotencyKey: boolean }) => void;
 
 export interface CallOptions {
   signal?: AbortSignal;
@@ -55,7 +62,9 @@ interface RequestSpec {
 /**
  * The typed client of API v2 — our Node SDK. One method per endpoint; every answer is parsed with
  * the shared schema; every error answer is thrown as an {@link ApiError} carrying the envelope.
- * The key goes into the Authorization header and nowhere else (not into errors, not into logs).
+ * The key goes into the Authorization header and nowhere else (not into errors, not into logs),
+ * and only to the base URL's origin: redirects are never followed, and an error message from the
+ * server passes through the key redactor first (a third-party server may echo the header).
  */
 export class ApiClient {
   readonly baseUrl: string;
@@ -63,12 +72,14 @@ export class ApiClient {
   readonly #timeoutMs: number;
   readonly #fetch: typeof fetch;
 
+  readonly #onServerTraits: ApiClientOptions['onServerTraits'];
   constructor(options: ApiClientOptions) {
     this.baseUrl = options.baseUrl.replace(/\/+$/, '');
     this.#apiKey = options.apiKey;
     this.#timeoutMs = options.timeoutMs ?? 30_000;
     this.#fetch = options.fetch ?? globalThis.fetch.bind(globalThis);
   }
+    this.#onServerTraits = options.onServerTraits;
 
   listAccounts(options?: CallOptions): Promise<AccountsListResponse> {
     const spec = endpoints.accountsList;
@@ -167,15 +178,18 @@ export class ApiClient {
     schema: S,
     options: CallOptions = {},
   ): Promise<z.infer<S>> {
-    const body = await this.#send(request, options);
-    const parsed = schema.safeParse(body);
+    const { payload, status } = await this.#send(request, options);
+    const parsed = schema.safeParse(payload);
     if (!parsed.success) {
-      throw new ApiTransportError('bad_response', `服务器返回的数据格式不符合 API v2：${request.path}`);
+      // A success status all the same: a write may have been applied.
+      throw new ApiTransportError('bad_response', `服务器返回的数据格式不符合 API v2：${request.path}`, {
+        status,
+      });
     }
     return parsed.data;
   }
 
-  async #send(request: RequestSpec, options: CallOptions): Promise<unknown> {
+  async #send(request: RequestSpec, options: CallOptions): Promise<{ payload: unknown; status: number }> {
     const url = new URL(this.baseUrl + request.path);
     for (const [name, value] of Object.entries(request.query ?? {})) {
       url.searchParams.set(name, value);
@@ -191,14 +205,21 @@ export class ApiClient {
     } else if (request.form) {
       body = request.form;
     }
-    if (options.idempotencyKey) headers['Idempotency-Key'] = options.idempotencyKey;
+    if (options.idempotencyKey) headers[IDEMPOTENCY_KEY_HEADER] = options.idempotencyKey;
 
     const timeout = AbortSignal.timeout(options.timeoutMs ?? this.#timeoutMs);
     const signal = options.signal ? AbortSignal.any([options.signal, timeout]) : timeout;
 
     let response: Response;
     try {
-      response = await this.#fetch(url, { method: request.method, headers, body, signal });
+      // `manual`: a redirect is refused below, so the Authorization header never leaves this origin.
+      response = await this.#fetch(url, {
+        method: request.method,
+        headers,
+        body,
+        signal,
+        redirect: 'manual',
+      });
     } catch (error) {
       throw transportFailure(error, url, options.signal);
     }
@@ -213,13 +234,31 @@ export class ApiClient {
       });
     }
 
-    if (response.ok) return payload;
-    const envelope = errorEnvelopeSchema.safeParse(payload);
-    if (envelope.success) {
-      throw new ApiError(envelope.data, parseRetryAfter(response.headers.get('retry-after')));
+    const envelope = response.ok ? undefined : errorEnvelopeSchema.safeParse(payload);
+    if (response.ok || envelope?.success) {
+      this.#onServerTraits?.({
+        honoursIdempotencyKey: response.headers.get(IDEMPOTENCY_HONOURED_HEADER) === 'true',
+      });
+    }
+    if (response.ok) return { payload, status: response.status };
+    if (envelope?.success) {
+      const { error } = envelope.data;
+      const message = this.#redact(error.message);
+      throw new ApiError(
+        { error: { ...error, message } },
+        parseRetryAfter(response.headers.get('retry-after')),
+      );
     }
     throw new ApiTransportError('bad_response', `服务器返回了无法识别的错误（HTTP ${response.status}）`, {
       status: response.status,
+    if (response.status >= 300 && response.status < 400) {
+      await response.body?.cancel().catch(() => undefined);
+      throw new ApiTransportError(
+        'bad_response',
+        `服务器要求转到其他地址（HTTP ${String(response.status)}），已拒绝：API Key 只发往所设置的地址`,
+        { status: response.status },
+      );
+    }
     });
   }
 }
@@ -233,13 +272,61 @@ function transportFailure(
   if (error instanceof DOMException && (error.name === 'TimeoutError' || error.name === 'AbortError')) {
     return new ApiTransportError('timeout', `请求超时：${url.host}`, { cause: error });
   }
-  return new ApiTransportError('network', `无法连接到服务器：${url.host}`, { cause: error });
+  return new ApiTransportError('network', `无法连接到服务器：${url.host}`, {
+    cause: error,
+    notSent: failedBeforeSending(error),
+  });
 }
 
 /** `Retry-After` as seconds (delta-seconds or an HTTP date). */
 export function parseRetryAfter(value: string | null, now = Date.now()): number | undefined {
   if (!value) return undefined;
   const seconds = Number(value);
+
+  /** The server's text with this client's key, and anything key-shaped, masked. */
+  #redact(text: string): string {
+    const withoutOwnKey = this.#apiKey.length >= 8 ? text.split(this.#apiKey).join('***') : text;
+    return redactApiKeys(withoutOwnKey);
+  }
+}
+
+/** Error codes that mean the request never left: no connection, no address, TLS refused before sending. */
+const NOT_SENT_CODES = new Set([
+  'ECONNREFUSED',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'EAI_NONAME',
+  'EAI_NODATA',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'EADDRNOTAVAIL',
+  'UND_ERR_CONNECT_TIMEOUT',
+  'CERT_HAS_EXPIRED',
+  'DEPTH_ZERO_SELF_SIGNED_CERT',
+  'SELF_SIGNED_CERT_IN_CHAIN',
+  'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
+  'UNABLE_TO_GET_ISSUER_CERT_LOCALLY',
+  'ERR_TLS_CERT_ALTNAME_INVALID',
+]);
+
+/**
+ * Whether a fetch failure provably happened before the request was sent. Walks the `cause` chain
+ * (fetch wraps the socket's error) and an AggregateError's members (one per address tried): all of
+ * them must be connection failures. A reset, a socket closed mid-answer or a timeout is not proof.
+ */
+export function failedBeforeSending(error: unknown): boolean {
+  const seen = new Set<unknown>();
+  const codes: string[] = [];
+  const visit = (value: unknown): void => {
+    if (!(value instanceof Error) || seen.has(value)) return;
+    seen.add(value);
+    const code = (value as { code?: unknown }).code;
+    if (typeof code === 'string') codes.push(code);
+    if (value instanceof AggregateError) for (const member of value.errors) visit(member);
+    visit(value.cause);
+  };
+  visit(error);
+  return codes.length > 0 && codes.every((code) => NOT_SENT_CODES.has(code));
   if (Number.isFinite(seconds) && seconds >= 0) return seconds;
   const date = Date.parse(value);
   if (Number.isNaN(date)) return undefined;

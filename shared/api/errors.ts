@@ -83,15 +83,21 @@ export class ApiTransportError extends Error {
   readonly kind: 'network' | 'timeout' | 'aborted' | 'bad_response';
   /** HTTP status when the server answered without an envelope. */
   readonly status: number | undefined;
+  /**
+   * True when the request provably never reached the server (connection refused, DNS failure, TLS
+   * refused before anything was sent): a write that failed so was not applied and may be resent.
+   */
+  readonly notSent: boolean;
 
   constructor(
     kind: ApiTransportError['kind'],
     message: string,
-    options?: { cause?: unknown; status?: number },
+    options?: { cause?: unknown; status?: number; notSent?: boolean },
   ) {
     super(message, options);
     this.name = 'ApiTransportError';
     this.kind = kind;
     this.status = options?.status;
+    this.notSent = options?.notSent ?? false;
   }
 }

@@ -1,5 +1,7 @@
 import { ApiError, ApiTransportError } from '../../../shared/api/errors.js';
+import { redactApiKeys } from '../../../shared/api/key-redaction.js';
 import type { IpcError } from '../../../shared/ipc.js';
+import { OutcomeUnknownError } from '../services/api-proxy/outcome-unknown-error.js';
 import { KeyMissingError } from '../services/connection/key-missing-error.js';
 import { EngineStartFailedError, EngineUnavailableError } from '../services/engine-host/engine-host.js';
 import { UserFacingError } from '../services/user-facing-error.js';
@@ -16,7 +18,11 @@ const TRANSPORT_MESSAGES: Record<ApiTransportError['kind'], { type: IpcError['ty
  * generic 500: their text may hold internals (paths, SQL, even a key inside a URL) and stays in main.
  */
 export function toIpcError(error: unknown): IpcError {
-  if (error instanceof ApiError) return { code: error.code, message: error.message, type: error.type };
+  // The client already masked keys in the server's message; this is the second net.
+  if (error instanceof ApiError)
+    return { code: error.code, message: redactApiKeys(error.message), type: error.type };
+  if (error instanceof OutcomeUnknownError)
+    return { code: 0, message: error.message, type: 'outcome_unknown' };
   if (error instanceof ApiTransportError) {
     const { type, message } = TRANSPORT_MESSAGES[error.kind];
     return { code: error.kind === 'bad_response' ? (error.status ?? 502) : 0, message, type };

@@ -9,6 +9,7 @@ const STATE_TAGS: Record<OutboxState, { color: string; text: string }> = {
   sending: { color: 'processing', text: '发送中' },
   done: { color: 'success', text: '已提交' },
   failed: { color: 'error', text: '失败' },
+  unknown: { color: 'warning', text: '结果未知' },
 };
 
 function OutboxList({ items }: { items: OutboxItemView[] }) {

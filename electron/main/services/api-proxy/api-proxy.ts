@@ -2,7 +2,14 @@ import type { ApiClient, CallOptions } from '../../../../shared/api/client.js';
 import { ApiError, ApiTransportError } from '../../../../shared/api/errors.js';
 import type { AppLogger } from '../../logging/logger.js';
 import type { ReachabilityTracker } from '../reachability/reachability-tracker.js';
-import { classifyFailure, isRetryable, meansUnreachable, type FailureKind } from './failure-kind.js';
+import {
+  classifyFailure,
+  isRetryable,
+  mayHaveApplied,
+  meansUnreachable,
+  type FailureKind,
+} from './failure-kind.js';
+import { OutcomeUnknownError } from './outcome-unknown-error.js';
 import { RequestGate } from './request-gate.js';
 import { DEFAULT_RETRY_POLICY, retryAfterMs, retryDelayMs, type RetryPolicy } from './retry-policy.js';
 
@@ -27,6 +34,11 @@ export interface ApiProxyOptions {
   maxConcurrent?: number;
   random?: () => number;
   onAttempt?: (record: AttemptRecord) => void;
+  /**
+   * Whether the current server said it honours `Idempotency-Key`. Unless it did, a write whose
+   * attempt may have been applied is not tried again. Absent: no server is trusted with that.
+   */
+  honoursIdempotencyKey?: () => boolean;
 }
 
 export interface ProxyCallOptions {
@@ -35,7 +47,11 @@ export interface ProxyCallOptions {
   /** Fires when the renderer abandoned the request. */
   signal?: AbortSignal;
   policy?: RetryPolicy;
-  /** Sent as `Idempotency-Key` on every attempt, so retrying a write cannot apply it twice. */
+  /**
+   * Marks the call as a write. Sent as `Idempotency-Key` on every attempt, so retrying it cannot
+   * apply it twice — on a server that honours the key. Toward any other server, an attempt that
+   * may have been applied ends the call with an {@link OutcomeUnknownError} instead of a retry.
+   */
   idempotencyKey?: string;
 }
 
@@ -45,7 +61,8 @@ export type ApiOperation<T> = (client: ApiClient, options: CallOptions) => Promi
  * Every API call from main goes through here: one typed operation per call (no generic fetch),
  * a fair concurrency gate, retries with exponential backoff and jitter for 429/5xx/network errors
  * honouring `Retry-After`, none for 400/401/403/404, a timeout per attempt and per call, and
- * cancellation when the caller's signal fires. Outcomes feed the reachability tracker.
+ * cancellation when the caller's signal fires. Outcomes feed the reachability tracker. A write is
+ * retried only when the failed attempt provably was not applied, or the server honours its key.
  */
 export class ApiProxy {
   readonly #options: ApiProxyOptions;
@@ -94,6 +111,7 @@ export class ApiProxy {
       }
 
       const kind = classifyFailure(failure);
+      const unsureWrite = options.idempotencyKey !== undefined && mayHaveApplied(failure);
       const serverAskedMs = retryAfterMs(failure);
       this.#record({
         call,
@@ -109,6 +127,10 @@ export class ApiProxy {
         this.#gate.pauseUntil(Date.now() + serverAskedMs);
       }
 
+      if (unsureWrite && !(this.#options.honoursIdempotencyKey?.() ?? false)) {
+        this.#options.logger.warn({ call: options.name, attempt, reason: kind }, 'api write outcome unknown');
+        throw new OutcomeUnknownError(failure);
+      }
       if (!isRetryable(kind) || attempt >= policy.maxAttempts || deadline.aborted) throw failure;
       const delay = retryDelayMs(policy, attempt, kind, serverAskedMs, this.#random);
       this.#options.logger.info(

@@ -77,3 +77,36 @@ export function meansUnreachable(kind: FailureKind): boolean {
 export function keepsWriteQueued(kind: FailureKind): boolean {
   return isServedFromCache(kind) || kind === 'auth' || kind === 'cancelled';
 }
+
+/**
+ * Whether a write that failed so may nonetheless have been applied by the server. No when it
+ * provably never got there (no connection, no address, no key, the engine not running) or when the
+ * server answered that it did not apply it (400/401/403/404/429, or a 503 without an envelope —
+ * refused before the request was read). Yes for a timeout, a reset or a socket closed after the
+ * request went out, a 5xx after which the server may have committed, a success whose body was lost,
+ * and anything unexplained.
+ */
+export function mayHaveApplied(error: unknown): boolean {
+  if (error instanceof ApiError) return error.code === 500;
+  if (error instanceof ApiTransportError) {
+    switch (error.kind) {
+      case 'network':
+        return !error.notSent;
+      case 'timeout':
+      case 'aborted':
+        return true;
+      case 'bad_response':
+        if (error.status === undefined) return true;
+        if (error.status === 503) return false;
+        return (error.status >= 200 && error.status < 300) || error.status >= 500;
+    }
+  }
+  if (
+    error instanceof EngineUnavailableError ||
+    error instanceof EngineStartFailedError ||
+    error instanceof KeyMissingError
+  ) {
+    return false;
+  }
+  return true;
+}

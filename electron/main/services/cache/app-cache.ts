@@ -7,7 +7,15 @@ import { InvoicesCache } from './invoices-cache.js';
 import { ReportsCache } from './reports-cache.js';
 import { VouchersCache } from './vouchers-cache.js';
 
-const DATA_TABLES = ['list_fetches', 'account_sets', 'chart_accounts', 'vouchers', 'invoices', 'reports'];
+const DATA_TABLES = [
+  'list_fetches',
+  'account_sets',
+  'chart_accounts',
+  'vouchers',
+  'voucher_pages',
+  'invoices',
+  'reports',
+];
 
 /** `<userData>/cache.db` and `<userData>/invoices/`, with one small store per kind of data. */
 export class AppCache {

@@ -1,6 +1,5 @@
 import { z } from 'zod';
 import { voucherSchema, type Voucher, type VoucherListResponse } from '../../../../shared/api/ledger.js';
-import { listFetchedAt, recordListFetch } from './account-sets-cache.js';
 import type { CacheDatabase } from './cache-db.js';
 import { parseJsonColumn, type CachedCopy } from './json-column.js';
 
@@ -17,13 +16,20 @@ export interface VoucherPageKey {
   pageSize: number;
 }
 
-const rowSchema = z.object({ payload: z.string() });
-const countSchema = z.object({ total: z.number().int().nonnegative() });
+const rowSchema = z.object({ voucher_id: z.string(), payload: z.string() });
+const pageRowSchema = z.object({
+  total: z.number().int().nonnegative(),
+  voucher_ids: z.string(),
+  fetched_at: z.iso.datetime(),
+});
+const voucherIdsSchema = z.array(z.string());
 
 /**
- * Vouchers one row each, as the engine last showed them. Vouchers are never deleted from a ledger
- * (reversal and voiding change their status), so a page read live updates its rows in place and a
- * page served from the cache is cut from the rows in the engine's order: period, then number.
+ * Vouchers one row each, as the engine last showed them, and each page as the engine served it:
+ * which vouchers in which order, with the engine's total for the query. A page read offline is
+ * exactly a page that was read online (its vouchers as last seen, since a later read may have
+ * updated one), with the total the engine gave; a page never read is not in the cache at all —
+ * never an empty or shifted slice cut out of whatever happens to be cached.
  */
 export class VouchersCache {
   readonly #db: CacheDatabase;
@@ -33,9 +39,23 @@ export class VouchersCache {
   }
 
   storePage(scope: string, key: VoucherPageKey, page: VoucherListResponse, fetchedAt: string): void {
+    // A search is answered live only: how the engine matches is the engine's business.
+    if (key.search !== undefined) return;
     this.#db.transaction(() => {
       for (const voucher of page.vouchers) this.store(scope, voucher, fetchedAt);
-      recordListFetch(this.#db, scope, listName(key), fetchedAt);
+      this.#db
+        .prepare(
+          `INSERT INTO voucher_pages (scope, list_key, total, voucher_ids, fetched_at) VALUES (?, ?, ?, ?, ?)
+           ON CONFLICT (scope, list_key) DO UPDATE SET
+             total = excluded.total, voucher_ids = excluded.voucher_ids, fetched_at = excluded.fetched_at`,
+        )
+        .run(
+          scope,
+          listKey(key),
+          page.total,
+          JSON.stringify(page.vouchers.map((voucher) => voucher.voucher_id)),
+          fetchedAt,
+        );
     })();
   }
 
@@ -61,50 +81,53 @@ export class VouchersCache {
 
   loadPage(scope: string, key: VoucherPageKey): CachedCopy<VoucherListResponse> | undefined {
     if (key.search !== undefined) return undefined;
-    const fetchedAt = listFetchedAt(this.#db, scope, listName(key));
-    if (!fetchedAt) return undefined;
-    let where = key.period === undefined ? '' : 'AND period = ?';
-    const params: unknown[] = [scope, key.accountSetId, ...(key.period === undefined ? [] : [key.period])];
-    if (key.startDate !== undefined) {
-      where += " AND json_extract(payload, '$.date') >= ?";
-      params.push(key.startDate);
-    }
-    if (key.endDate !== undefined) {
-      where += " AND json_extract(payload, '$.date') <= ?";
-      params.push(key.endDate);
-    }
-    const total = countSchema.safeParse(
+    const page = pageRowSchema.safeParse(
       this.#db
-        .prepare(`SELECT count(*) AS total FROM vouchers WHERE scope = ? AND account_set_id = ? ${where}`)
-        .get(...params),
+        .prepare('SELECT total, voucher_ids, fetched_at FROM voucher_pages WHERE scope = ? AND list_key = ?')
+        .get(scope, listKey(key)),
     );
-    const rows = this.#db
-      .prepare(
-        `SELECT payload FROM vouchers WHERE scope = ? AND account_set_id = ? ${where}
-          ORDER BY period, sort_key LIMIT ? OFFSET ?`,
-      )
-      .all(...params, key.pageSize, (key.page - 1) * key.pageSize);
+    if (!page.success) return undefined;
+    const ids = parseJsonColumn(page.data.voucher_ids, voucherIdsSchema);
+    if (!ids) return undefined;
+    const byId = new Map<string, Voucher>();
+    if (ids.length > 0) {
+      const rows = this.#db
+        .prepare(
+          `SELECT voucher_id, payload FROM vouchers
+            WHERE scope = ? AND voucher_id IN (SELECT value FROM json_each(?))`,
+        )
+        .all(scope, page.data.voucher_ids);
+      for (const raw of rows) {
+        const row = rowSchema.safeParse(raw);
+        const voucher = row.success ? parseJsonColumn(row.data.payload, voucherSchema) : undefined;
+        if (!voucher) return undefined;
+        byId.set(voucher.voucher_id, voucher);
+      }
+    }
     const vouchers: Voucher[] = [];
-    for (const raw of rows) {
-      const row = rowSchema.safeParse(raw);
-      const voucher = row.success ? parseJsonColumn(row.data.payload, voucherSchema) : undefined;
+    for (const id of ids) {
+      const voucher = byId.get(id);
+      // A page with a row missing is not the page the engine served: no cached copy rather than a gap.
       if (!voucher) return undefined;
       vouchers.push(voucher);
     }
-    if (!total.success) return undefined;
     return {
-      data: { vouchers, total: total.data.total, page: key.page, page_size: key.pageSize },
-      fetchedAt,
+      data: { vouchers, total: page.data.total, page: key.page, page_size: key.pageSize },
+      fetchedAt: page.data.fetched_at,
     };
   }
 }
 
-function listName(key: VoucherPageKey): string {
-  const range =
-    key.startDate === undefined && key.endDate === undefined
-      ? ''
-      : `:${key.startDate ?? ''}~${key.endDate ?? ''}`;
-  return `vouchers:${key.accountSetId}:${key.period ?? '*'}${range}:${String(key.page)}:${String(key.pageSize)}`;
+/** The page's whole query in a fixed field order: one key per (filters, page, page size). */
+function listKey(key: VoucherPageKey): string {
+  return JSON.stringify([
+    key.accountSetId,
+    key.period ?? null,
+    key.startDate ?? null,
+    key.endDate ?? null,
+    key.page,
+    key.pageSize,
+  ]);
 }
 
 /** 记-2 before 记-10: the number part padded, after the period. */

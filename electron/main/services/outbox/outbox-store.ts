@@ -24,7 +24,12 @@ export interface OutboxItem {
   idempotencyKey: string;
   payload: VoucherCreateRequest;
   state: OutboxState;
+  /** Tries in all, offline ones included. */
   attempts: number;
+  /** Tries the server answered with a fault; the item fails once these reach the cap. */
+  failedTries: number;
+  /** Not tried again before this time (backoff after a fault); null: as soon as it can go. */
+  nextAttemptAt: string | null;
   message: string | null;
   result: VoucherCreateResponse | null;
   createdAt: string;
@@ -39,6 +44,8 @@ const rowSchema = z.object({
   payload: z.string(),
   state: outboxStateSchema,
   attempts: z.number().int().nonnegative(),
+  failed_tries: z.number().int().nonnegative(),
+  next_attempt_at: z.iso.datetime().nullable(),
   message: z.string().nullable(),
   result: z.string().nullable(),
   created_at: z.iso.datetime(),
@@ -47,7 +54,7 @@ const rowSchema = z.object({
 const countRowSchema = z.object({ state: outboxStateSchema, n: z.number().int().nonnegative() });
 
 const COLUMNS =
-  'id, scope, kind, idempotency_key, payload, state, attempts, message, result, created_at, updated_at';
+  'id, scope, kind, idempotency_key, payload, state, attempts, failed_tries, next_attempt_at, message, result, created_at, updated_at';
 
 /** Done items kept for the renderer's list; older ones are pruned. */
 const DONE_KEPT = 100;
@@ -82,12 +89,19 @@ export class OutboxStore {
     return this.#parse(this.#db.prepare(`SELECT ${COLUMNS} FROM outbox WHERE id = ?`).get(id));
   }
 
-  /** The oldest pending write of this scope: writes go out in the order they were made. */
-  nextPending(scope: string): OutboxItem | undefined {
+  /**
+   * The oldest pending write of this scope that is due: writes go out in the order they were made,
+   * except that one waiting out its backoff lets the later ones pass.
+   */
+  nextPending(scope: string, now = new Date()): OutboxItem | undefined {
     for (;;) {
       const raw = this.#db
-        .prepare(`SELECT ${COLUMNS} FROM outbox WHERE scope = ? AND state = 'pending' ORDER BY id LIMIT 1`)
-        .get(scope);
+        .prepare(
+          `SELECT ${COLUMNS} FROM outbox
+            WHERE scope = ? AND state = 'pending' AND (next_attempt_at IS NULL OR next_attempt_at <= ?)
+            ORDER BY id LIMIT 1`,
+        )
+        .get(scope, now.toISOString());
       if (raw === undefined) return undefined;
       const item = this.#parse(raw);
       if (item) return item;
@@ -120,11 +134,68 @@ export class OutboxStore {
     this.#update(id, "state = 'pending', message = ?", message);
   }
 
-  /** At start-up: a write cut off mid-send is sent again — the idempotency key makes that safe. */
-  resetInterrupted(): number {
-    return this.#db
-      .prepare(`UPDATE outbox SET state = 'pending', updated_at = ? WHERE state = 'sending'`)
-      .run(new Date().toISOString()).changes;
+  /** The server answered this try with a fault: count it, and wait until `retryAt` before the next. */
+  markFaulted(id: number, message: string, retryAt: Date): void {
+    this.#update(
+      id,
+      "state = 'pending', failed_tries = failed_tries + 1, next_attempt_at = ?, message = ?",
+      retryAt.toISOString(),
+      message,
+    );
+  }
+
+  /** 结果未知: may have been applied by a server that does not promise idempotency; waits for the user. */
+  markUnknown(id: number, message: string): void {
+    this.#update(id, "state = 'unknown', message = ?", message);
+  }
+
+  /** 重新发送 / 重试: the user sends a failed or unknown write again, with a fresh count of tries. */
+  requeue(id: number): void {
+    this.#update(id, "state = 'pending', failed_tries = 0, next_attempt_at = NULL, message = NULL");
+  }
+
+  /** 确认已入账: the user checked that the server did apply it. */
+  markConfirmed(id: number, message: string): void {
+    this.#update(id, "state = 'done', message = ?", message);
+  }
+
+  /** The earliest time a pending write of this scope waits for, if any waits. */
+  nextWakeUp(scope: string): Date | undefined {
+    const row = z.object({ at: z.iso.datetime().nullable() }).safeParse(
+      this.#db
+        .prepare(
+          `SELECT min(next_attempt_at) AS at FROM outbox WHERE scope = ? AND state = 'pending'
+              AND next_attempt_at IS NOT NULL`,
+        )
+        .get(scope),
+    );
+    return row.success && row.data.at !== null ? new Date(row.data.at) : undefined;
+  }
+
+  /**
+   * At start-up, for writes cut off mid-send: those toward a server that honours the idempotency
+   * key are sent again (the key makes that safe); the others may have been applied and become
+   * 结果未知. Returns how many rows changed.
+   */
+  resetInterrupted(honoursIdempotencyKey: (scope: string) => boolean, unknownMessage: string): number {
+    const now = new Date().toISOString();
+    const rows = z
+      .array(z.object({ id: z.number().int(), scope: z.string() }))
+      .parse(this.#db.prepare(`SELECT id, scope FROM outbox WHERE state = 'sending'`).all());
+    this.#db.transaction(() => {
+      for (const row of rows) {
+        if (honoursIdempotencyKey(row.scope)) {
+          this.#db
+            .prepare(`UPDATE outbox SET state = 'pending', updated_at = ? WHERE id = ?`)
+            .run(now, row.id);
+        } else {
+          this.#db
+            .prepare(`UPDATE outbox SET state = 'unknown', message = ?, updated_at = ? WHERE id = ?`)
+            .run(unknownMessage, now, row.id);
+        }
+      }
+    })();
+    return rows.length;
   }
 
   remove(id: number): void {
@@ -141,7 +212,7 @@ export class OutboxStore {
   }
 
   counts(): OutboxCounts {
-    const counts: OutboxCounts = { pending: 0, sending: 0, failed: 0 };
+    const counts: OutboxCounts = { pending: 0, sending: 0, failed: 0, unknown: 0 };
     for (const raw of this.#db.prepare('SELECT state, count(*) AS n FROM outbox GROUP BY state').all()) {
       const row = countRowSchema.parse(raw);
       if (row.state !== 'done') counts[row.state] = row.n;
@@ -174,6 +245,8 @@ export class OutboxStore {
       payload,
       state: row.data.state,
       attempts: row.data.attempts,
+      failedTries: row.data.failed_tries,
+      nextAttemptAt: row.data.next_attempt_at,
       message: row.data.message,
       result,
       createdAt: row.data.created_at,

@@ -15,6 +15,7 @@ export function toOutboxItemView(item: OutboxItem): OutboxItemView {
     accountSetId: item.payload.account_id,
     message: item.message,
     attempts: item.attempts,
+    nextAttemptAt: item.state === 'pending' ? item.nextAttemptAt : null,
     createdAt: item.createdAt,
     updatedAt: item.updatedAt,
   };

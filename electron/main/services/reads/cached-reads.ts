@@ -13,6 +13,8 @@ export interface CachedReadsDeps {
   /** Undefined when cache.db could not be opened: reads are then live only. */
   cache: AppCache | undefined;
   scope: () => string;
+  /** The connection generation (see ConnectionManager): bumped by every change of mode, URL or key. */
+  generation: () => number;
   logger: AppLogger;
 }
 
@@ -85,7 +87,12 @@ export class CachedReads {
     });
   }
 
+  /** Captured when the read starts: its answer is stored only under the same connection. */
   #common(scope: string) {
-    return { logger: this.#deps.logger, stillCurrent: () => this.#deps.scope() === scope };
+    const generation = this.#deps.generation();
+    return {
+      logger: this.#deps.logger,
+      stillCurrent: () => this.#deps.generation() === generation && this.#deps.scope() === scope,
+    };
   }
 }

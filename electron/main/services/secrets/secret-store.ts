@@ -1,7 +1,11 @@
 import type { KeyStatus } from '../../../../shared/ipc.js';
 
-/** Where a key may be kept. Each profile holds one key. */
-export type SecretProfile = 'cloud' | 'local-engine';
+/**
+ * Where a key may be kept. Each profile holds one key. A cloud key is filed under the origin it
+ * was entered for (`cloud@https://api.zhangxiaoer.com`); plain `cloud` is where versions before
+ * that kept it, read once to move it (see CloudKeys).
+ */
+export type SecretProfile = 'local-engine' | 'cloud' | `cloud@${string}`;
 
 /** The OS keychain, or a stand-in with the same shape. */
 export interface SecretBackend {

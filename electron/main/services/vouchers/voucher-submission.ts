@@ -4,6 +4,7 @@ import type { VoucherSubmission } from '../../../../shared/ipc.js';
 import { UserFacingError } from '../user-facing-error.js';
 import type { ApiProxy } from '../api-proxy/api-proxy.js';
 import { classifyFailure, keepsWriteQueued } from '../api-proxy/failure-kind.js';
+import { OutcomeUnknownError } from '../api-proxy/outcome-unknown-error.js';
 import type { OutboxDrainer } from '../outbox/outbox-drainer.js';
 import type { OutboxStore } from '../outbox/outbox-store.js';
 
@@ -43,6 +44,7 @@ export class VoucherSubmitter {
         });
         return { status: 'created', ...created };
       } catch (error) {
+        if (error instanceof OutcomeUnknownError) throw error;
         const kind = classifyFailure(error);
         if (!keepsWriteQueued(kind) || kind === 'auth') throw error;
         throw new UserFacingError(
@@ -72,6 +74,13 @@ export class VoucherSubmitter {
       outbox.store.remove(item.id);
       outbox.drainer.forget(item.id);
       throw outcome.error;
+    }
+    if (now?.state === 'unknown') {
+      return {
+        status: 'unknown',
+        outboxId: item.id,
+        message: now.message ?? new OutcomeUnknownError(null).message,
+      };
     }
     return { status: 'queued', outboxId: item.id, message: now?.message ?? QUEUED_MESSAGE };
   }
