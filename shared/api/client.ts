@@ -30,12 +30,12 @@ export interface ApiClientOptions {
   /** Per-call timeout; a call may override it. */
   timeoutMs?: number;
   fetch?: typeof fetch;
-}
   /**
    * Hears, with every API answer (a success or an error envelope), whether the server said it
    * honours `Idempotency-Key`.
    */
   onServerTraits?: (traits: { honoursIdempotencyKey: boolean }) => void;
+}
 
 export interface CallOptions {
   signal?: AbortSignal;
@@ -71,15 +71,15 @@ export class ApiClient {
   readonly #apiKey: string;
   readonly #timeoutMs: number;
   readonly #fetch: typeof fetch;
-
   readonly #onServerTraits: ApiClientOptions['onServerTraits'];
+
   constructor(options: ApiClientOptions) {
     this.baseUrl = options.baseUrl.replace(/\/+$/, '');
     this.#apiKey = options.apiKey;
     this.#timeoutMs = options.timeoutMs ?? 30_000;
     this.#fetch = options.fetch ?? globalThis.fetch.bind(globalThis);
-  }
     this.#onServerTraits = options.onServerTraits;
+  }
 
   listAccounts(options?: CallOptions): Promise<AccountsListResponse> {
     const spec = endpoints.accountsList;
@@ -223,6 +223,14 @@ export class ApiClient {
     } catch (error) {
       throw transportFailure(error, url, options.signal);
     }
+    if (response.status >= 300 && response.status < 400) {
+      await response.body?.cancel().catch(() => undefined);
+      throw new ApiTransportError(
+        'bad_response',
+        `服务器要求转到其他地址（HTTP ${String(response.status)}），已拒绝：API Key 只发往所设置的地址`,
+        { status: response.status },
+      );
+    }
 
     let payload: unknown;
     try {
@@ -251,37 +259,8 @@ export class ApiClient {
     }
     throw new ApiTransportError('bad_response', `服务器返回了无法识别的错误（HTTP ${response.status}）`, {
       status: response.status,
-    if (response.status >= 300 && response.status < 400) {
-      await response.body?.cancel().catch(() => undefined);
-      throw new ApiTransportError(
-        'bad_response',
-        `服务器要求转到其他地址（HTTP ${String(response.status)}），已拒绝：API Key 只发往所设置的地址`,
-        { status: response.status },
-      );
-    }
     });
   }
-}
-
-function transportFailure(
-  error: unknown,
-  url: URL,
-  callerSignal: AbortSignal | undefined,
-): ApiTransportError {
-  if (callerSignal?.aborted) return new ApiTransportError('aborted', '请求已取消', { cause: error });
-  if (error instanceof DOMException && (error.name === 'TimeoutError' || error.name === 'AbortError')) {
-    return new ApiTransportError('timeout', `请求超时：${url.host}`, { cause: error });
-  }
-  return new ApiTransportError('network', `无法连接到服务器：${url.host}`, {
-    cause: error,
-    notSent: failedBeforeSending(error),
-  });
-}
-
-/** `Retry-After` as seconds (delta-seconds or an HTTP date). */
-export function parseRetryAfter(value: string | null, now = Date.now()): number | undefined {
-  if (!value) return undefined;
-  const seconds = Number(value);
 
   /** The server's text with this client's key, and anything key-shaped, masked. */
   #redact(text: string): string {
@@ -327,6 +306,27 @@ export function failedBeforeSending(error: unknown): boolean {
   };
   visit(error);
   return codes.length > 0 && codes.every((code) => NOT_SENT_CODES.has(code));
+}
+
+function transportFailure(
+  error: unknown,
+  url: URL,
+  callerSignal: AbortSignal | undefined,
+): ApiTransportError {
+  if (callerSignal?.aborted) return new ApiTransportError('aborted', '请求已取消', { cause: error });
+  if (error instanceof DOMException && (error.name === 'TimeoutError' || error.name === 'AbortError')) {
+    return new ApiTransportError('timeout', `请求超时：${url.host}`, { cause: error });
+  }
+  return new ApiTransportError('network', `无法连接到服务器：${url.host}`, {
+    cause: error,
+    notSent: failedBeforeSending(error),
+  });
+}
+
+/** `Retry-After` as seconds (delta-seconds or an HTTP date). */
+export function parseRetryAfter(value: string | null, now = Date.now()): number | undefined {
+  if (!value) return undefined;
+  const seconds = Number(value);
   if (Number.isFinite(seconds) && seconds >= 0) return seconds;
   const date = Date.parse(value);
   if (Number.isNaN(date)) return undefined;
