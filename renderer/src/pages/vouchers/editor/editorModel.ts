@@ -133,6 +133,7 @@ export function humanizeProblem(message: string): string {
                 : '';
       return `第${String(Number(index) + 1)}行${label}`;
     })
+    .replace(/(第\d+行)(摘要|科目|借方金额|贷方金额)\2/g, '$1$2')
     .replace(/^entries\s?/, '');
 }
 
