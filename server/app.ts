@@ -2,12 +2,15 @@ import Fastify, { type FastifyInstance, type FastifyLoggerOptions } from 'fastif
 import type { LoggerOptions } from 'pino';
 import { registerAccountsRoutes } from './accounts/accounts-routes.js';
 import { redactApiKeys } from '../shared/api/key-redaction.js';
-import { registerAuthentication } from './auth/authenticate.js';
+import { checkApiKeyBeforeRouting, registerAuthentication } from './auth/authenticate.js';
 import { openEngineDb, type EngineDb } from './db/engine-db.js';
 import { registerWriteAccess } from './auth/write-access.js';
-import { registerErrorHandling } from './errors/error-handling.js';
+import { registerErrorHandling, routerErrorHandler } from './errors/error-handling.js';
+import { answerClientError } from './http/connection-errors.js';
 import { registerRawJsonBody } from './http/raw-json-body.js';
+import { DEFAULT_TIMEOUTS, type EngineTimeouts } from './http/timeouts.js';
 import { registerIdempotencyAdvert } from './idempotency/idempotency-advert.js';
+import { registerInvoiceRoutes } from './invoices/invoice-routes.js';
 import { registerLedgerRoutes } from './ledger/ledger-routes.js';
 import { registerOpenApiRoute } from './openapi/openapi-route.js';
 import { registerReportRoutes } from './reports/report-routes.js';
@@ -22,7 +25,12 @@ export interface BuildAppOptions {
   logger?: boolean | EngineLoggerOptions;
   /** The per-key token buckets' clock, for tests. */
   rateLimit?: RateLimitOptions;
+  /** How long a client may take (defaults: DEFAULT_TIMEOUTS); tests shorten them. */
+  timeouts?: Partial<EngineTimeouts>;
 }
+
+/** Node's own limit, stated so that it is a decision: larger headers are answered 431. */
+export const MAX_HEADER_BYTES = 16 * 1024;
 
 /** JSON bodies (vouchers) stay far below this; invoice files get their own multipart limit. */
 export const JSON_BODY_LIMIT_BYTES = 1024 * 1024;
@@ -44,7 +52,24 @@ export function buildApp(options: BuildAppOptions): FastifyInstance {
   const ownsDb = typeof options.db === 'string';
   const db = typeof options.db === 'string' ? openEngineDb(options.db) : options.db;
 
-  const app = Fastify({ logger: loggerOptions(options.logger), bodyLimit: JSON_BODY_LIMIT_BYTES });
+  const timeouts = { ...DEFAULT_TIMEOUTS, ...options.timeouts };
+
+  const app = Fastify({
+    logger: loggerOptions(options.logger),
+    bodyLimit: JSON_BODY_LIMIT_BYTES,
+    requestTimeout: timeouts.requestMs,
+    connectionTimeout: timeouts.idleMs,
+    keepAliveTimeout: timeouts.keepAliveMs,
+    http: {
+      requestTimeout: timeouts.requestMs,
+      headersTimeout: Math.min(timeouts.headersMs, timeouts.requestMs),
+      connectionsCheckingInterval: timeouts.checkIntervalMs,
+      maxHeaderSize: MAX_HEADER_BYTES,
+    },
+    // Every answer is the envelope, also the ones Fastify and Node give before any route runs.
+    frameworkErrors: routerErrorHandler((request) => checkApiKeyBeforeRouting(db, request)),
+    clientErrorHandler: answerClientError,
+  });
   if (ownsDb) app.addHook('onClose', () => db.close());
 
   registerErrorHandling(app);
@@ -57,6 +82,7 @@ export function buildApp(options: BuildAppOptions): FastifyInstance {
   registerOpenApiRoute(app);
   registerAccountsRoutes(app, db);
   registerLedgerRoutes(app, db);
+  registerInvoiceRoutes(app, db);
   registerReportRoutes(app, db);
   return app;
 }

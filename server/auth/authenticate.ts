@@ -63,6 +63,14 @@ function authenticate(db: EngineDb, request: FastifyRequest): void {
   });
 }
 
+/**
+ * For requests the router refused before any hook ran (bad URL encoding, over-long parameter): a
+ * key is required under /api/, exactly as for a route that exists.
+ */
+export function checkApiKeyBeforeRouting(db: EngineDb, request: FastifyRequest): void {
+  if (request.url.startsWith('/api/')) authenticate(db, request);
+}
+
 /** Checks `Authorization: Bearer <key>` on every route that is not marked `config.public`. */
 export function registerAuthentication(app: FastifyInstance, db: EngineDb): void {
   // Callback style because the check is synchronous; Fastify turns a throw into the error reply.

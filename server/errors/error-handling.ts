@@ -1,4 +1,4 @@
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { errorEnvelope, type ApiErrorCode } from '../../shared/api/index.js';
 import { redactApiKeys } from '../../shared/api/key-redaction.js';
@@ -56,4 +56,31 @@ export function registerErrorHandling(app: FastifyInstance): void {
     const { code, message } = notFound(request);
     return reply.code(code).send(errorEnvelope(code, message));
   });
+}
+
+/** Errors Fastify's router raises before any hook runs; fixed words, the URL is never repeated. */
+const ROUTER_ERRORS: Record<string, string> = {
+  FST_ERR_BAD_URL: '参数错误：请求路径不是有效的 URL 编码',
+  FST_ERR_MAX_PARAM_LENGTH: '参数错误：路径参数过长',
+};
+
+/**
+ * Fastify's `frameworkErrors`: a path with bad percent-encoding (`%ZZ`) or an over-long parameter
+ * is refused by the router before the onRequest hooks, so the key is checked here first. A caller
+ * without a key hears 401 whatever the path, and cannot tell which routes take parameters.
+ */
+export function routerErrorHandler(
+  checkApiKey: (request: FastifyRequest) => void,
+): (error: FastifyError, request: FastifyRequest, reply: FastifyReply) => void {
+  return (error, request, reply) => {
+    try {
+      checkApiKey(request);
+    } catch (caught) {
+      const { code, message } = toApiError(caught, request);
+      if (caught instanceof ApiHttpError) void reply.headers(caught.headers);
+      void reply.code(code).send(errorEnvelope(code, message));
+      return;
+    }
+    void reply.code(400).send(errorEnvelope(400, ROUTER_ERRORS[error.code] ?? FALLBACK_REQUEST_ERROR));
+  };
 }

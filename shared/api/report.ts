@@ -26,10 +26,14 @@ export const reportQuerySchema = z
   })
   .meta({ id: 'ReportQuery' });
 
-/** Whether end is before start + `years` (ISO dates compare as text). */
+/**
+ * Whether end is before start + `years`. ISO dates compare as text while years have four digits; a
+ * limit past 9999 is later than any date there is, so every end is within it.
+ */
 export function rangeWithinYears(start: string, end: string, years: number): boolean {
-  const limit = `${String(Number(start.slice(0, 4)) + years).padStart(4, '0')}${start.slice(4)}`;
-  return end < limit;
+  const limitYear = Number(start.slice(0, 4)) + years;
+  if (limitYear > 9999) return true;
+  return end < `${String(limitYear).padStart(4, '0')}${start.slice(4)}`;
 }
 
 export const reportPeriodSchema = z
