@@ -96,6 +96,8 @@ export const folderWatchSnapshotSchema = z.object({
   progress: folderWatchProgressSchema,
   /** False when cache.db could not be opened: the queue needs it, so watching is off. */
   available: z.boolean(),
+  /** True in the desktop app: folders are chosen in the system dialog (browser mode types a path). */
+  nativeDialog: z.boolean(),
 });
 export type FolderWatchSnapshot = z.infer<typeof folderWatchSnapshotSchema>;
 

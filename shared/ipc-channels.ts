@@ -31,6 +31,12 @@ export const IPC_CALLS = [
   'saveVoucherTemplate',
   'deleteVoucherTemplate',
   'printVoucher',
+  'pickWatchedFolder',
+  'getFolderWatch',
+  'addWatchedFolder',
+  'updateWatchedFolder',
+  'removeWatchedFolder',
+  'retryFolderWatchFailures',
 ] as const;
 
 export type IpcCallName = (typeof IPC_CALLS)[number];

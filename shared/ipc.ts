@@ -16,6 +16,16 @@ import {
 } from './api/ledger.js';
 import { reportResponseSchema, reportTypeSchema } from './api/report.js';
 import { voucherCreateRequestSchema } from './api/voucher.js';
+import {
+  addWatchedFolderRequestSchema,
+  folderWatchBatchEventSchema,
+  folderWatchProgressEventSchema,
+  folderWatchSnapshotSchema,
+  pickFolderResultSchema,
+  updateWatchedFolderRequestSchema,
+  watchedFolderIdSchema,
+  watchedFolderViewSchema,
+} from './folder-watch.js';
 import type { IpcCallName } from './ipc-channels.js';
 import {
   draftRefArgsSchema,
@@ -261,6 +271,21 @@ export const ipcContract = {
     args: z.strictObject({ accountSetId: accountIdSchema, period: periodSchema }),
     result: periodReopenResponseSchema,
   },
+  // ——— 文件夹监控 (folder watch) ———
+  /** The native folder dialog; `supported: false` in browser mode, where the path is typed. */
+  pickWatchedFolder: { args: noArgs, result: pickFolderResultSchema },
+  getFolderWatch: { args: noArgs, result: folderWatchSnapshotSchema },
+  addWatchedFolder: { args: addWatchedFolderRequestSchema, result: watchedFolderViewSchema },
+  updateWatchedFolder: { args: updateWatchedFolderRequestSchema, result: watchedFolderViewSchema },
+  removeWatchedFolder: {
+    args: z.strictObject({ id: watchedFolderIdSchema }),
+    result: z.object({ removed: z.boolean() }),
+  },
+  /** 重试失败项: failed uploads queued again, files that could not be read are read again. */
+  retryFolderWatchFailures: {
+    args: noArgs,
+    result: z.object({ retried: z.number().int().nonnegative() }),
+  },
 } as const satisfies Record<IpcCallName, { args: z.ZodType; result: z.ZodType }>;
 
 export type IpcContract = typeof ipcContract;
@@ -299,6 +324,8 @@ export const ipcEventSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('reachability'), reachability: reachabilitySchema }),
   z.object({ type: z.literal('outbox-changed'), counts: outboxCountsSchema }),
   uploadProgressEventSchema,
+  folderWatchProgressEventSchema,
+  folderWatchBatchEventSchema,
 ]);
 export type IpcEvent = z.infer<typeof ipcEventSchema>;
 

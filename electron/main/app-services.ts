@@ -22,6 +22,11 @@ import { SettingsStore } from './services/settings/settings-store.js';
 import { UiStateStore } from './services/ui-state/ui-state-store.js';
 import { VoucherSubmitter } from './services/vouchers/voucher-submission.js';
 import { describeError } from './logging/describe-error.js';
+import {
+  createFolderWatch,
+  type DesktopShell,
+  type FolderWatch,
+} from './services/folder-watch/folder-watch-wiring.js';
 
 /** Pauses and limits; the defaults are the product's, tests shorten them. */
 export interface ServiceTimings {
@@ -50,6 +55,8 @@ export interface AppServicesOptions {
   timings?: ServiceTimings;
   /** Sees every HTTP attempt the proxy makes (tests count retries with it). */
   onApiAttempt?: (record: AttemptRecord) => void;
+  /** The native folder dialog and desktop notifications (the Electron app); absent in browser mode. */
+  desktopShell?: DesktopShell;
 }
 
 export interface AppServices {
@@ -61,6 +68,8 @@ export interface AppServices {
   /** Undefined when cache.db could not be opened (reads are then live only, writes unqueued). */
   cache: AppCache | undefined;
   reachability: ReachabilityTracker;
+  /** 文件夹监控: watched folders and their upload queue. */
+  folderWatch: FolderWatch;
   /** Starts what the current mode needs (the local engine in local mode) and sends queued writes. */
   start(): Promise<void>;
   dispose(): Promise<void>;
@@ -76,6 +85,7 @@ export function createAppServices(options: AppServicesOptions): AppServices {
   const events = new EventBus();
   // Wired below; the engine and reachability callbacks only fire after start().
   let outbox: { store: OutboxStore; drainer: OutboxDrainer } | undefined;
+  let folderWatch: FolderWatch | undefined;
   const settings = new SettingsStore(userDataDir);
   const cache = openCache(options);
   const engine = new EngineHost({
@@ -87,6 +97,7 @@ export function createAppServices(options: AppServicesOptions): AppServices {
     onStatus: (status) => {
       events.emit({ type: 'engine-status', status });
       if (status.state === 'running') void outbox?.drainer.drain();
+      if (status.state === 'running') folderWatch?.connectionChanged();
     },
   });
   const keys = new CloudKeys(secrets);
@@ -103,6 +114,7 @@ export function createAppServices(options: AppServicesOptions): AppServices {
     if (state === 'offline') probe.offline();
     else probe.online();
     if (state === 'online') void outbox?.drainer.drain();
+    if (state === 'online') folderWatch?.connectionChanged();
   });
   const proxy = new ApiProxy({
     client: () => connection.client(),
@@ -145,6 +157,19 @@ export function createAppServices(options: AppServicesOptions): AppServices {
     });
   const vouchers = new VoucherSubmitter({ proxy, outbox, scope, waitMs: timings.voucherWaitMs });
 
+  const watch = createFolderWatch({
+    cache,
+    settings,
+    proxy,
+    reads,
+    scope,
+    userDataDir,
+    logger,
+    events,
+    shell: options.desktopShell,
+  });
+  folderWatch = watch;
+
   const router = createIpcRouter({
     handlers: createHandlers({
       settings,
@@ -161,6 +186,7 @@ export function createAppServices(options: AppServicesOptions): AppServices {
       outbox,
       outboxActions,
       uiState: new UiStateStore(userDataDir),
+      folderWatch: watch,
     }),
     isTrustedOrigin: options.isTrustedOrigin,
     onError: (name, error) => logger.warn({ call: name, err: describeError(error) }, 'ipc call failed'),
@@ -174,6 +200,7 @@ export function createAppServices(options: AppServicesOptions): AppServices {
     secretStorage: secrets.storage,
     cache,
     reachability,
+    folderWatch: watch,
     async start() {
       await keys.adoptUnboundKey(originOf(settings.get().cloudBaseUrl)).catch((error: unknown) => {
         logger.warn({ err: describeError(error) }, 'could not move the unbound cloud key');
@@ -182,9 +209,11 @@ export function createAppServices(options: AppServicesOptions): AppServices {
         await engine.start().catch(() => undefined);
       }
       await outbox?.drainer.drain();
+      await watch.start();
     },
     async dispose() {
       probe.dispose();
+      await watch.dispose();
       await outbox?.drainer.dispose();
       await engine.stop();
       proxy.dispose();

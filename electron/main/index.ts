@@ -16,6 +16,7 @@ import { resolveSqliteNativeBinding } from './services/cache/sqlite-native-bindi
 import { openSecretStore } from './services/secrets/open-secret-store.js';
 import { runSmokeCheck } from './smoke-check.js';
 import { createMainWindow } from './window.js';
+import { electronDesktopShell } from './folder-watch-shell.js';
 
 // Lifecycle only: everything else lives in services shared with browser mode.
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -80,6 +81,7 @@ if (!app.requestSingleInstanceLock()) {
       logger,
       launchEngine: engineLauncher(logger),
       isTrustedOrigin,
+      desktopShell: electronDesktopShell,
       sqliteNativeBinding: resolveSqliteNativeBinding({
         packaged: app.isPackaged,
         appPath: app.getAppPath(),

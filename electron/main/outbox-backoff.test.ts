@@ -142,7 +142,7 @@ describe('one bad item does not stop the outbox', () => {
       ok: false,
       error: { code: 404, message: '待发送队列中没有这条记录（可能已处理）' },
     });
-    expect(await h.call('resendOutboxItem', { id: -1 } as never)).toMatchObject({
+    expect(await h.call('resendOutboxItem', { id: -1 })).toMatchObject({
       ok: false,
       error: { code: 400 },
     });

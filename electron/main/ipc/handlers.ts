@@ -18,6 +18,7 @@ import type { SettingsStore } from '../services/settings/settings-store.js';
 import type { UiStateStore } from '../services/ui-state/ui-state-store.js';
 import type { VoucherSubmitter } from '../services/vouchers/voucher-submission.js';
 import { UserFacingError } from '../services/user-facing-error.js';
+import type { FolderWatch } from '../services/folder-watch/folder-watch-wiring.js';
 import type { IpcHandlers } from './router.js';
 
 export interface HandlerDeps {
@@ -38,6 +39,8 @@ export interface HandlerDeps {
   outboxActions: OutboxActions | undefined;
   /** The account set and period the user last had open. */
   uiState: UiStateStore;
+  /** 文件夹监控: watched folders and their upload queue. */
+  folderWatch: FolderWatch;
 }
 
 /** One handler per IPC call; each does orchestration only — the work lives in the services. */
@@ -66,6 +69,7 @@ export function createHandlers(deps: HandlerDeps): IpcHandlers {
   /** The connection or its key changed: what we knew about reachability no longer holds. */
   function connectionChanged(): void {
     connection.changed();
+    deps.folderWatch.connectionChanged();
     reachability.reset();
     events.emit({ type: 'settings-changed' });
     void outbox?.drainer.drain();
@@ -102,6 +106,8 @@ export function createHandlers(deps: HandlerDeps): IpcHandlers {
     confirmOutboxItem: (args) => Promise.resolve(outboxActions().confirm(args.id)),
 
     discardOutboxItem: (args) => Promise.resolve(outboxActions().discard(args.id)),
+
+    ...deps.folderWatch.handlers,
 
     getSettings: () => view(),
 

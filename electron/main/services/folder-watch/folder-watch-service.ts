@@ -243,7 +243,7 @@ export class FolderWatchService {
     this.connectionChanged();
   }
 
-  snapshot(limit = 500): FolderWatchSnapshot {
+  snapshot(limit = 500): Omit<FolderWatchSnapshot, 'nativeDialog'> {
     const scope = this.#o.scope();
     const counts = this.#store.countsByFolder(scope);
     const uploads: FolderWatchItemView[] = this.#store.listItems(scope, limit).map((item) => ({
