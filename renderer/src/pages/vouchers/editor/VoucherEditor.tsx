@@ -108,6 +108,11 @@ export function VoucherEditor(props: VoucherEditorProps) {
     pickerRef.current = pickerItems;
   });
 
+  // The keyboard starts in the first 摘要 cell.
+  useEffect(() => {
+    cells.current.get('0:0')?.focus();
+  }, []);
+
   useEffect(() => {
     const target = pendingFocus.current;
     if (!target) return;
