@@ -20,7 +20,7 @@ export const IDEMPOTENCY_CONFLICT_MESSAGE =
 
 const keySchema = z.string().regex(/^[\x21-\x7e]{1,128}$/);
 
-function idempotencyKeyOf(request: FastifyRequest): string | undefined {
+export function idempotencyKeyOf(request: FastifyRequest): string | undefined {
   const header = request.headers[IDEMPOTENCY_HEADER];
   if (header === undefined) return undefined;
   const parsed = keySchema.safeParse(header);

@@ -11,6 +11,7 @@ import type { EngineDb } from '../db/engine-db.js';
 import { ApiHttpError } from '../errors/api-http-error.js';
 import { parseJsonBody } from '../errors/parse-request.js';
 import { invoiceExistsInAccountSet } from '../invoices/invoice-records.js';
+import { learnFromVoucher } from '../invoices/learn-from-voucher.js';
 import { accountSetForWrite } from './account-set-access.js';
 import { chartOf } from './charts-in-memory.js';
 import { assertPeriodOpen } from './period-state.js';
@@ -54,13 +55,16 @@ export function createVoucher(db: EngineDb, caller: Caller, body: unknown): Vouc
       if (problem) throw new ApiHttpError(400, `参数错误：${problem.message}`);
       const attachments = request.attachments ?? [];
       checkAttachments(db, set.id, attachments);
+      const lines = toLedgerLines(request);
       const posted = postVoucher(db, {
         accountSetId: set.id,
         date: request.date,
         kind: 'normal',
-        lines: toLedgerLines(request),
+        lines,
         attachments,
       });
+      // The bookkeeper's choice of expense account for an attached invoice is remembered.
+      learnFromVoucher(db, { accountSetId: set.id, voucherId: posted.id, attachments, lines });
       return { voucher_id: posted.id, voucher_no: posted.voucherNo };
     })
     .immediate();

@@ -1,6 +1,14 @@
 import { z } from 'zod';
 import { accountsListResponseSchema } from './accounts.js';
-import { invoiceRecognizeFieldsSchema, invoiceRecognizeResponseSchema } from './invoice.js';
+import {
+  invoiceFileResponseSchema,
+  invoiceListQuerySchema,
+  invoiceListResponseSchema,
+  invoiceParamsSchema,
+  invoiceRecognizeFieldsSchema,
+  invoiceRecognizeResponseSchema,
+  invoiceRecordSchema,
+} from './invoice.js';
 import {
   chartParamsSchema,
   chartResponseSchema,
@@ -92,6 +100,36 @@ export const endpoints = {
     response: reportResponseSchema,
   },
   // ——— The engine's extensions ———
+  invoiceGet: {
+    method: 'GET',
+    path: '/api/v2/invoice/{invoice_id}',
+    tag: '扩展',
+    summary: '票据详情',
+    description: '一张已识别票据的全部字段：票面字段与置信度、交叉校验、分类依据、分录、重复标记。',
+    params: invoiceParamsSchema,
+    response: invoiceRecordSchema,
+    extension: true,
+  },
+  invoiceList: {
+    method: 'GET',
+    path: '/api/v2/invoice/list',
+    tag: '扩展',
+    summary: '票据列表',
+    description: '按账套（及开票日期所在期间）分页列出已识别票据，可按进项/销项、是否重复筛选；开票日期新的在前。',
+    query: invoiceListQuerySchema,
+    response: invoiceListResponseSchema,
+    extension: true,
+  },
+  invoiceFile: {
+    method: 'GET',
+    path: '/api/v2/invoice/{invoice_id}/file',
+    tag: '扩展',
+    summary: '票据原始文件',
+    description: '识别时上传的原始文件（按内容哈希保存），Content-Type 为文件类型，用于预览。',
+    params: invoiceParamsSchema,
+    response: invoiceFileResponseSchema,
+    extension: true,
+  },
   openapi: {
     method: 'GET',
     path: '/api/v2/openapi.json',

@@ -5,6 +5,7 @@ import { ledger } from './20261121060100_ledger.js';
 import { idempotency } from './20261121060200_idempotency.js';
 import { apiKeyRateLimits } from './20261121060300_api_key_rate_limits.js';
 import { cashFlows } from './20261121070000_cash_flows.js';
+import { invoiceRecognition } from './20261201222000_invoice_recognition.js';
 
 /**
  * Every migration the engine knows, oldest first. Entries are only ever appended: a released
@@ -17,4 +18,5 @@ export const migrations: readonly Migration[] = [
   idempotency,
   apiKeyRateLimits,
   cashFlows,
+  invoiceRecognition,
 ];
