@@ -40,7 +40,9 @@ describe('凭证: keyboard-only entry, the outbox, drafts (browser mode)', () =>
     await h.page.goto(`${base}#/vouchers/new`);
     await h.page.getByLabel('第1行摘要').waitFor({ timeout: 15_000 });
     // The keyboard starts in the first 摘要 cell.
-    await h.page.waitForFunction(() => document.activeElement?.getAttribute('aria-label') === '第1行摘要');
+    await expect
+      .poll(() => h.page.locator(':focus').getAttribute('aria-label'), { timeout: 10_000 })
+      .toBe('第1行摘要');
   }
 
   /** 摘要 → Enter → account by pinyin → Enter → debit → Enter Enter (next line, 摘要 carried) → account → Tab → `=`. */
