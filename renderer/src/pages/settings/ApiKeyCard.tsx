@@ -108,7 +108,11 @@ export function ApiKeyCard({ cloudKey }: { cloudKey: KeyStatus }) {
     <Card title="API Key（云端）">
       <Flex vertical gap={16}>
         <Typography.Text type="secondary">
-          在账小二网页版「设置 - 开发者」中获取。密钥保存在系统钥匙串中，只在云端模式下使用。
+          在账小二网页版「设置 -
+          开发者」中获取。密钥保存在系统钥匙串中，只在云端模式下使用，且只发往输入时所设置的服务器地址。
+        </Typography.Text>
+        <Typography.Text type="warning" data-testid="api-key-origin-note">
+          更换服务器地址后需要重新输入 API Key
         </Typography.Text>
         <Flex align="center" gap={8}>
           <Typography.Text type="secondary">当前状态：</Typography.Text>

@@ -33,7 +33,7 @@ export function CloudBaseUrlForm({ settings }: { settings: SettingsView }) {
       <Form.Item
         label="云端 API 地址"
         validateStatus={problem ? 'error' : undefined}
-        help={problem ?? '云端模式下的请求发往此地址，须为 https://'}
+        help={problem ?? '云端模式下的请求发往此地址，须为 https://；更换服务器地址后需要重新输入 API Key'}
         style={{ marginBottom: 0 }}
       >
         <Space.Compact block>

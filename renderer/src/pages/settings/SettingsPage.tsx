@@ -6,6 +6,7 @@ import { dismissApiKeyNotice, useApiKeyNotice } from '../../navigation/apiKeyNot
 import { ApiKeyCard } from './ApiKeyCard';
 import { ConnectionCard } from './ConnectionCard';
 import { LocalEngineCard } from './LocalEngineCard';
+import { OutboxCard } from './OutboxCard';
 
 function SettingsContent() {
   const settings = useSettings();
@@ -49,6 +50,7 @@ function SettingsContent() {
       <ConnectionCard settings={view} />
       <ApiKeyCard cloudKey={view.cloudKey} />
       <LocalEngineCard engine={view.engine} />
+      <OutboxCard />
     </Flex>
   );
 }

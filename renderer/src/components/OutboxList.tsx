@@ -1,0 +1,139 @@
+import { App, Button, Flex, List, Popconfirm, Space, Tag, Typography } from 'antd';
+import type { OutboxItemView, OutboxState } from '../../../shared/ipc';
+import { errorMessage } from '../bridge';
+import { useOutboxAction, type OutboxAction } from '../hooks/useOutbox';
+import { formatLocalTime } from '../pages/accounts/formatTime';
+
+export const OUTBOX_STATE_TAGS: Record<OutboxState, { color: string; text: string }> = {
+  pending: { color: 'gold', text: '待发送' },
+  sending: { color: 'processing', text: '发送中' },
+  done: { color: 'success', text: '已提交' },
+  failed: { color: 'error', text: '失败' },
+  unknown: { color: 'warning', text: '结果未知' },
+};
+
+const DONE_MESSAGES: Record<OutboxAction, string> = {
+  resend: '已重新加入待发送队列',
+  confirm: '已确认入账',
+  discard: '已放弃',
+};
+
+/**
+ * The buttons an item offers: a failed write can be 重试 or 放弃; a write whose outcome is unknown
+ * (it may already be in the ledger) can be 确认已入账, 重新发送 or 放弃 — 重新发送 asks first,
+ * because it may create a second voucher.
+ */
+function ItemActions({ item }: { item: OutboxItemView }) {
+  const { message } = App.useApp();
+  const act = useOutboxAction();
+  const run = (action: OutboxAction) =>
+    act.mutate(
+      { action, id: item.id },
+      {
+        onSuccess: () => void message.success(DONE_MESSAGES[action]),
+        onError: (error) => void message.error(errorMessage(error)),
+      },
+    );
+  const busy = act.isPending;
+  const discard = (
+    <Popconfirm
+      title="放弃这条记录？"
+      description="放弃后不会再提交，需要时请重新录入。"
+      okText="放弃"
+      okButtonProps={{ danger: true }}
+      cancelText="取消"
+      onConfirm={() => run('discard')}
+    >
+      <Button size="small" danger disabled={busy} data-testid="outbox-discard">
+        放弃
+      </Button>
+    </Popconfirm>
+  );
+  if (item.state === 'failed') {
+    return (
+      <Space size={4}>
+        <Button size="small" onClick={() => run('resend')} loading={busy} data-testid="outbox-retry">
+          重试
+        </Button>
+        {discard}
+      </Space>
+    );
+  }
+  if (item.state === 'unknown') {
+    return (
+      <Space size={4} wrap>
+        <Button
+          size="small"
+          type="primary"
+          onClick={() => run('confirm')}
+          loading={busy}
+          data-testid="outbox-confirm"
+        >
+          确认已入账
+        </Button>
+        <Popconfirm
+          title="重新发送？"
+          description="服务器可能已经入账。请先在凭证列表中核对，确认没有这张凭证再重新发送，否则会重复入账。"
+          okText="重新发送"
+          cancelText="取消"
+          onConfirm={() => run('resend')}
+        >
+          <Button size="small" disabled={busy} data-testid="outbox-resend">
+            重新发送
+          </Button>
+        </Popconfirm>
+        {discard}
+      </Space>
+    );
+  }
+  if (item.state === 'pending') return discard;
+  return null;
+}
+
+function itemDescription(item: OutboxItemView) {
+  const tone = item.state === 'failed' ? 'danger' : item.state === 'unknown' ? 'warning' : 'secondary';
+  return (
+    <Flex vertical gap={4} align="flex-start">
+      <Typography.Text type="secondary">
+        {formatLocalTime(item.createdAt)}
+        {item.attempts > 0 ? ` · 已尝试 ${String(item.attempts)} 次` : ''}
+        {item.nextAttemptAt ? ` · 下次尝试 ${formatLocalTime(item.nextAttemptAt)}` : ''}
+      </Typography.Text>
+      {item.message ? (
+        <Typography.Text type={tone} data-testid="outbox-item-message">
+          {item.message}
+        </Typography.Text>
+      ) : null}
+      <ItemActions item={item} />
+    </Flex>
+  );
+}
+
+/** The outbox's items, newest first, each with its state, its reason and what can be done with it. */
+export function OutboxList({
+  items,
+  limit = 30,
+  width,
+}: {
+  items: OutboxItemView[];
+  limit?: number;
+  width?: number;
+}) {
+  return (
+    <List
+      size="small"
+      style={{ width, maxHeight: width ? 420 : undefined, overflow: 'auto' }}
+      dataSource={items.slice(0, limit)}
+      locale={{ emptyText: '没有待发送的内容' }}
+      renderItem={(item) => (
+        <List.Item
+          data-testid="outbox-item"
+          data-state={item.state}
+          extra={<Tag color={OUTBOX_STATE_TAGS[item.state].color}>{OUTBOX_STATE_TAGS[item.state].text}</Tag>}
+        >
+          <List.Item.Meta title={item.title} description={itemDescription(item)} />
+        </List.Item>
+      )}
+    />
+  );
+}
