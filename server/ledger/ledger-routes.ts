@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { endpoints, voucherCreateResponseSchema } from '../../shared/api/index.js';
 import { callerOf } from '../auth/authenticate.js';
 import type { EngineDb } from '../db/engine-db.js';
+import { GroupCommit } from '../db/group-commit.js';
 import { parseRequestPart } from '../errors/parse-request.js';
 import { routePath } from '../http/route-path.js';
 import { respondIdempotently } from '../idempotency/idempotent-reply.js';
@@ -19,9 +20,13 @@ const noQuerySchema = z.strictObject({});
 export function registerLedgerRoutes(app: FastifyInstance, db: EngineDb): void {
   const write = { config: { write: true } };
 
+  // Vouchers arriving together share one durable commit (server/db/group-commit.ts).
+  const commits = new GroupCommit(db);
   app.post(endpoints.voucherCreate.path, write, (request, reply) =>
-    respondIdempotently(db, request, reply, () =>
-      voucherCreateResponseSchema.parse(createVoucher(db, callerOf(request), request.body)),
+    commits.run(() =>
+      respondIdempotently(db, request, reply, () =>
+        voucherCreateResponseSchema.parse(createVoucher(db, callerOf(request), request.body)),
+      ),
     ),
   );
 
