@@ -14,7 +14,7 @@ export const IPC_CALLS = [
   'listVouchers',
   'createVoucher',
   'listOutbox',
-  'resendOutboxItem',
+  'retryOutboxItem',
   'confirmOutboxItem',
   'discardOutboxItem',
   'getUiState',

@@ -228,7 +228,7 @@ export const ipcContract = {
     result: z.object({ items: z.array(outboxItemViewSchema), counts: outboxCountsSchema }),
   },
   /** 重试 / 重新发送: a failed or 结果未知 write goes back into the queue. */
-  resendOutboxItem: { args: outboxItemRefSchema, result: outboxItemViewSchema },
+  retryOutboxItem: { args: outboxItemRefSchema, result: outboxItemViewSchema },
   /** 确认已入账: the user checked that a 结果未知 write was applied; it is done, never resent. */
   confirmOutboxItem: { args: outboxItemRefSchema, result: outboxItemViewSchema },
   /** 放弃: a write that is not being sent right now is dropped from the queue. */

@@ -71,7 +71,7 @@ beforeAll(async () => {
   await waitUntil(async () => (await h.ok('listOutbox', {})).counts.pending === 0);
   // The outbox's actions, on a delivered item (refused: 409) and on one that does not exist (404).
   const delivered = (await h.ok('listOutbox', {})).items[0]?.id ?? 1;
-  await drive('resendOutboxItem', { id: delivered });
+  await drive('retryOutboxItem', { id: delivered });
   await drive('confirmOutboxItem', { id: delivered });
   await drive('discardOutboxItem', { id: 987654 });
 

@@ -117,7 +117,7 @@ describe('one bad item does not stop the outbox', () => {
     // 重试 from the renderer, once the server takes it: delivered, exactly once.
     if (!bad) throw new Error('no failed item');
     poison = false;
-    const retried = await h.ok('resendOutboxItem', { id: bad.id });
+    const retried = await h.ok('retryOutboxItem', { id: bad.id });
     expect(['pending', 'sending', 'done']).toContain(retried.state);
     await expect
       .poll(async () => (await h?.ok('listOutbox', {}))?.items.find((i) => i.id === bad.id)?.state, {
@@ -142,7 +142,7 @@ describe('one bad item does not stop the outbox', () => {
       ok: false,
       error: { code: 404, message: '待发送队列中没有这条记录（可能已处理）' },
     });
-    expect(await h.call('resendOutboxItem', { id: -1 })).toMatchObject({
+    expect(await h.call('retryOutboxItem', { id: -1 })).toMatchObject({
       ok: false,
       error: { code: 400 },
     });

@@ -142,7 +142,7 @@ describe('no duplicate voucher against a server that ignores Idempotency-Key', (
     if (lost.status !== 'unknown' || dropped.status !== 'unknown') throw new Error('expected unknown');
 
     behaviour = forwardNormally;
-    expect((await h.ok('resendOutboxItem', { id: lost.outboxId })).state).toMatch(/pending|sending|done/);
+    expect((await h.ok('retryOutboxItem', { id: lost.outboxId })).state).toMatch(/pending|sending|done/);
     await expect
       .poll(async () => (await h?.ok('listOutbox', {}))?.items.find((i) => i.id === lost.outboxId)?.state, {
         timeout: 15_000,

@@ -101,7 +101,7 @@ export function createHandlers(deps: HandlerDeps): IpcHandlers {
       });
     },
 
-    resendOutboxItem: (args) => Promise.resolve(outboxActions().resend(args.id)),
+    retryOutboxItem: (args) => Promise.resolve(outboxActions().resend(args.id)),
 
     confirmOutboxItem: (args) => Promise.resolve(outboxActions().confirm(args.id)),
 

@@ -28,7 +28,7 @@ function handlers(overrides: Partial<IpcHandlers> = {}): IpcHandlers {
     listVouchers: fail,
     createVoucher: fail,
     listOutbox: fail,
-    resendOutboxItem: fail,
+    retryOutboxItem: fail,
     confirmOutboxItem: fail,
     discardOutboxItem: fail,
     getTrialBalance: fail,

@@ -19,7 +19,7 @@ export function useOutboxAction() {
     mutationFn: async ({ action, id }: { action: OutboxAction; id: number }) => {
       switch (action) {
         case 'resend':
-          return unwrap(await bridge.resendOutboxItem({ id }));
+          return unwrap(await bridge.retryOutboxItem({ id }));
         case 'confirm':
           return unwrap(await bridge.confirmOutboxItem({ id }));
         case 'discard':
