@@ -114,12 +114,21 @@ export function rectBounds(rect: RotatedRect): { x: number; y: number; width: nu
   return { x: rect.cx - w / 2, y: rect.cy - h / 2, width: w, height: h };
 }
 
-/** Median of the angles of clearly line-shaped rectangles (width ≥ 3 × height); 0 when none. */
+/** Photos of paper are skewed by a few degrees; steeper lines are watermarks or stamps. */
+const MAX_SKEW = (10 * Math.PI) / 180;
+const AGREEMENT = (1.5 * Math.PI) / 180;
+
+/**
+ * The page's skew: the median angle of clearly line-shaped rectangles (width ≥ 3 × height) within
+ * ±10°, trusted only when most of those lines agree with it; 0 otherwise.
+ */
 export function dominantSkew(rects: RotatedRect[]): number {
   const angles = rects
-    .filter((r) => r.width >= 3 * r.height && r.width >= 40)
+    .filter((r) => r.width >= 3 * r.height && r.width >= 40 && Math.abs(r.angle) <= MAX_SKEW)
     .map((r) => r.angle)
     .sort((a, b) => a - b);
   if (angles.length < 3) return 0;
-  return angles[Math.floor(angles.length / 2)] ?? 0;
+  const median = angles[Math.floor(angles.length / 2)] ?? 0;
+  const agreeing = angles.filter((a) => Math.abs(a - median) <= AGREEMENT).length;
+  return agreeing >= 0.6 * angles.length ? median : 0;
 }

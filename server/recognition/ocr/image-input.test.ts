@@ -58,13 +58,22 @@ describe('image input', () => {
     expect(raster.data.length).toBe(2560 * 1792 * 3);
   });
 
+  it('enlarges a low-resolution photo towards 1600 px on its longer side', async () => {
+    const small = await sharp({ create: { width: 800, height: 588, channels: 3, background: '#ddd' } })
+      .jpeg()
+      .toBuffer();
+    const { raster } = await decodeImage(small);
+    expect([raster.width, raster.height]).toEqual([1600, 1176]);
+  });
+
   it('applies EXIF orientation and flattens transparency on white', async () => {
     const rotated = await sharp({ create: { width: 40, height: 20, channels: 4, background: '#0000' } })
       .jpeg()
       .withMetadata({ orientation: 6 })
       .toBuffer();
     const { raster } = await decodeImage(rotated);
-    expect([raster.width, raster.height]).toEqual([20, 40]);
+    // Turned upright, and enlarged ×2.5 at most (small photos are brought towards 1600 px).
+    expect([raster.width, raster.height]).toEqual([50, 100]);
     const clear = await sharp({ create: { width: 2, height: 2, channels: 4, background: '#00000000' } })
       .png()
       .toBuffer();

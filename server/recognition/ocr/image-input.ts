@@ -57,20 +57,31 @@ export async function inspectImage(bytes: Uint8Array): Promise<ImageHeader> {
 
 export interface DecodedImage {
   header: ImageHeader;
-  /** Upright (EXIF applied), flattened on white, downscaled to `maxSide`. */
+  /** Upright (EXIF applied), flattened on white, scaled into [minSide, maxSide]. */
   raster: RgbImage;
 }
 
-/** Decodes to RGB; `maxSide` bounds the longer side of the result. */
+/**
+ * Small photos are enlarged to this longer side (Lanczos, at most ×2.5): an 800 px photo of an
+ * A5 invoice has 8 px characters, below what the detector and recogniser were trained on.
+ */
+export const DEFAULT_MIN_RASTER_SIDE = 1600;
+const MAX_ENLARGEMENT = 2.5;
+
+/** Decodes to RGB; the longer side of the result is brought into [minSide, maxSide]. */
 export async function decodeImage(
   bytes: Uint8Array,
   maxSide = DEFAULT_MAX_RASTER_SIDE,
+  minSide = DEFAULT_MIN_RASTER_SIDE,
 ): Promise<DecodedImage> {
   const header = await inspectImage(bytes);
+  const longer = Math.max(header.width, header.height);
+  const target =
+    longer > maxSide ? maxSide : longer < minSide ? Math.min(minSide, longer * MAX_ENLARGEMENT) : longer;
   try {
     const { data, info } = await sharp(bytes, { limitInputPixels: MAX_INPUT_PIXELS, failOn: 'error' })
       .rotate()
-      .resize({ width: maxSide, height: maxSide, fit: 'inside', withoutEnlargement: true })
+      .resize({ width: Math.round(target), height: Math.round(target), fit: 'inside', kernel: 'lanczos3' })
       .flatten({ background: '#ffffff' })
       .toColourspace('srgb')
       .raw()

@@ -5,7 +5,6 @@
  * package folder — nothing is fetched, no script in the PDF is evaluated.
  */
 import { createRequire } from 'node:module';
-import { createCanvas } from '@napi-rs/canvas';
 import path from 'node:path';
 import { InvalidImageError } from './errors.js';
 import type { RgbImage } from './raster.js';
@@ -32,6 +31,16 @@ export function pdfjsResourceOptions(): {
     standardFontDataUrl: `${path.join(dir, 'standard_fonts')}/`,
     wasmUrl: `${path.join(dir, 'wasm')}/`,
     iccUrl: `${path.join(dir, 'iccs')}/`,
+  };
+}
+
+interface CanvasFactory {
+  create(
+    width: number,
+    height: number,
+  ): {
+    canvas: unknown;
+    context: { getImageData(x: number, y: number, w: number, h: number): { data: Uint8ClampedArray } };
   };
 }
 
@@ -82,9 +91,10 @@ export async function renderPdfPage(
     const viewport = page.getViewport({ scale });
     const width = Math.max(1, Math.round(viewport.width));
     const height = Math.max(1, Math.round(viewport.height));
-    const canvas = createCanvas(width, height);
-    const context = canvas.getContext('2d');
-    // In Node pdfjs draws on @napi-rs/canvas, as its own canvas factory does.
+    // pdfjs's own factory (it draws on @napi-rs/canvas in Node); a canvas made outside it crashes
+    // the renderer natively (measured with pdfjs-dist 5.6 and @napi-rs/canvas 1.1).
+    const factory = document.canvasFactory as CanvasFactory;
+    const { canvas, context } = factory.create(width, height);
     await page.render({ canvas, canvasContext: context, viewport, background: '#ffffff' }).promise;
     const rgba = context.getImageData(0, 0, width, height).data;
     const rgb = new Uint8Array(width * height * 3);
