@@ -79,7 +79,7 @@ describe('cache stores', () => {
     expect(cache.reports.load('local', key)).toBeUndefined();
   });
 
-  test('vouchers: pages are cut from the rows in the engine order (记-2 before 记-10)', () => {
+  test('vouchers: pages come back as the engine served them, with its total', () => {
     const { cache } = openCache();
     const page = { accountSetId: 'acc_demo1', page: 1, pageSize: 2 };
     cache.vouchers.storePage(
