@@ -51,6 +51,16 @@ export class ConnectionManager {
     return this.#generation;
   }
 
+  /**
+   * Where calls go now, and a check that they still do: for a read to store its answer only if
+   * the connection it was fetched under is still the current one (`readThrough`'s `stillCurrent`).
+   */
+  snapshot(): { scope: string; isCurrent: () => boolean } {
+    const scope = this.scope();
+    const generation = this.#generation;
+    return { scope, isCurrent: () => this.#generation === generation && this.scope() === scope };
+  }
+
   /** The mode, the base URL or the key changed: answers in flight belong to the old connection. */
   changed(): void {
     this.#generation += 1;
