@@ -9,7 +9,7 @@ const carriedRowSchema = z.object({
   kind: outboxKindSchema,
   idempotency_key: z.string(),
   payload: z.string(),
-  state: z.enum(['pending', 'sending', 'failed']),
+  state: z.enum(['pending', 'sending', 'failed', 'unknown']),
   attempts: z.number().int().nonnegative(),
   message: z.string().nullable(),
   created_at: z.string(),
@@ -27,7 +27,7 @@ export function readOutboxCarryOver(file: string, nativeBinding?: string): Carri
     const rows = db
       .prepare(
         `SELECT scope, kind, idempotency_key, payload, state, attempts, message, created_at
-           FROM outbox WHERE state IN ('pending', 'sending', 'failed') ORDER BY id`,
+           FROM outbox WHERE state IN ('pending', 'sending', 'failed', 'unknown') ORDER BY id`,
       )
       .all();
     return rows.flatMap((row) => {
@@ -41,7 +41,11 @@ export function readOutboxCarryOver(file: string, nativeBinding?: string): Carri
   }
 }
 
-/** Re-queues carried rows in their old order; one interrupted mid-send is pending again. */
+/**
+ * Re-queues carried rows in their old order and state. One interrupted mid-send stays `sending`:
+ * the outbox decides at start-up whether it may go again (its server honours the idempotency key)
+ * or is 结果未知.
+ */
 export function writeOutboxCarryOver(db: CacheDatabase, rows: readonly CarriedRow[]): void {
   const insert = db.prepare(
     `INSERT OR IGNORE INTO outbox
@@ -51,13 +55,12 @@ export function writeOutboxCarryOver(db: CacheDatabase, rows: readonly CarriedRo
   const now = new Date().toISOString();
   db.transaction(() => {
     for (const row of rows) {
-      const state = row.state === 'sending' ? 'pending' : row.state;
       insert.run(
         row.scope,
         row.kind,
         row.idempotency_key,
         row.payload,
-        state,
+        row.state,
         row.attempts,
         row.message,
         row.created_at,
