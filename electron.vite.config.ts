@@ -12,6 +12,8 @@ export default defineConfig({
           index: resolve(root, 'electron/main/index.ts'),
           // The local engine runs in its own process (utilityProcess); it is bundled beside main.
           engine: resolve(root, 'server/engine-process.ts'),
+          // OCR runs in worker threads of the engine; the pool loads ./ocr-worker.js beside it.
+          'ocr-worker': resolve(root, 'server/recognition/ocr/ocr-worker.ts'),
         },
       },
     },

@@ -5,6 +5,7 @@
  * and replaced), and crash safety (a worker that dies fails only its own job and is replaced).
  * Workers are recycled after `maxJobsPerWorker` jobs so native memory cannot creep.
  */
+import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
@@ -72,10 +73,15 @@ interface Slot {
 
 const require = createRequire(import.meta.url);
 
-/** The worker entry beside this file: TypeScript source under tsx/vitest, JavaScript when built. */
+/**
+ * The worker entry beside this file: TypeScript source under tsx/vitest; when built, the bundler
+ * may have put this code in a shared chunk one folder below the entry points, so look there too.
+ */
 function defaultWorkerUrl(): URL {
   const self = import.meta.url;
-  return self.endsWith('.ts') ? new URL('./ocr-worker.ts', self) : new URL('./ocr-worker.js', self);
+  if (self.endsWith('.ts')) return new URL('./ocr-worker.ts', self);
+  const candidates = [new URL('./ocr-worker.js', self), new URL('../ocr-worker.js', self)];
+  return candidates.find((url) => existsSync(url)) ?? (candidates[0] as URL);
 }
 
 function spawnWorker(url: URL, init: WorkerInit): Worker {
