@@ -334,6 +334,13 @@ export function VoucherEditor(props: VoucherEditorProps) {
     else cells.current.delete(key);
   }, []);
 
+  const onDate = useCallback((date: string) => {
+    latest.current.onChange({ ...latest.current.draft, date });
+  }, []);
+  const onAttachmentCount = useCallback((attachmentCount: number) => {
+    latest.current.onChange({ ...latest.current.draft, attachmentCount });
+  }, []);
+
   function onGridKeyDown(event: KeyboardEvent<HTMLDivElement>): void {
     const { props: p } = latest.current;
     if ((event.ctrlKey || event.metaKey) && (event.key === 's' || event.key === 'S')) {
@@ -352,56 +359,18 @@ export function VoucherEditor(props: VoucherEditorProps) {
   }
 
   const balanced = totals.differenceFen === 0;
-  const date = draft.date === '' ? null : dayjs(draft.date);
 
   return (
     <div onKeyDown={onGridKeyDown} data-testid="voucher-editor">
-      <h1 className="zxe-voucher-title">记账凭证</h1>
-      <Flex justify="space-between" align="center" wrap gap={12} style={{ marginBottom: 12 }}>
-        <Typography.Text strong data-testid="editor-number">
-          记字第 {nextNumber ?? '—'} 号
-        </Typography.Text>
-        <Flex align="center" gap={8}>
-          <span>日期</span>
-          <DatePicker
-            value={date}
-            format="YYYY-MM-DD"
-            allowClear={false}
-            status={dateProblem ? 'error' : undefined}
-            onChange={(value: Dayjs | null) => {
-              if (value) onChange({ ...latest.current.draft, date: value.format('YYYY-MM-DD') });
-            }}
-            aria-label="凭证日期"
-            data-testid="editor-date"
-            disabled={disabled}
-          />
-        </Flex>
-        <Flex align="center" gap={8}>
-          <span>附单据</span>
-          <InputNumber
-            min={0}
-            max={9999}
-            precision={0}
-            value={draft.attachmentCount}
-            onChange={(value) =>
-              onChange({ ...latest.current.draft, attachmentCount: typeof value === 'number' ? value : 0 })
-            }
-            style={{ width: 80 }}
-            aria-label="附单据张数"
-            disabled={disabled}
-          />
-          <span>张</span>
-        </Flex>
-      </Flex>
-      {dateProblem ? (
-        <Alert
-          type="error"
-          showIcon
-          title={dateProblem}
-          style={{ marginBottom: 12 }}
-          data-testid="date-problem"
-        />
-      ) : null}
+      <EditorHeader
+        date={draft.date}
+        attachmentCount={draft.attachmentCount}
+        nextNumber={nextNumber}
+        dateProblem={dateProblem}
+        disabled={disabled}
+        onDate={onDate}
+        onAttachmentCount={onAttachmentCount}
+      />
       <table className="zxe-voucher-grid" role="grid" aria-label="分录">
         <colgroup>
           <col className="zxe-col-line" />
@@ -496,6 +465,70 @@ export function VoucherEditor(props: VoucherEditorProps) {
     </div>
   );
 }
+
+interface EditorHeaderProps {
+  date: string;
+  attachmentCount: number;
+  nextNumber: number | undefined;
+  dateProblem: string | undefined;
+  disabled: boolean | undefined;
+  onDate: (date: string) => void;
+  onAttachmentCount: (count: number) => void;
+}
+
+/** 记字第 N 号 · 日期 · 附单据 N 张; memoised: typing in the grid does not re-render the date picker. */
+const EditorHeader = memo(function EditorHeader(props: EditorHeaderProps) {
+  const { date, attachmentCount, nextNumber, dateProblem, disabled, onDate, onAttachmentCount } = props;
+  const value = date === '' ? null : dayjs(date);
+  return (
+    <>
+      <h1 className="zxe-voucher-title">记账凭证</h1>
+      <Flex justify="space-between" align="center" wrap gap={12} style={{ marginBottom: 12 }}>
+        <Typography.Text strong data-testid="editor-number">
+          记字第 {nextNumber ?? '—'} 号
+        </Typography.Text>
+        <Flex align="center" gap={8}>
+          <span>日期</span>
+          <DatePicker
+            value={value}
+            format="YYYY-MM-DD"
+            allowClear={false}
+            status={dateProblem ? 'error' : undefined}
+            onChange={(picked: Dayjs | null) => {
+              if (picked) onDate(picked.format('YYYY-MM-DD'));
+            }}
+            aria-label="凭证日期"
+            data-testid="editor-date"
+            disabled={disabled}
+          />
+        </Flex>
+        <Flex align="center" gap={8}>
+          <span>附单据</span>
+          <InputNumber
+            min={0}
+            max={9999}
+            precision={0}
+            value={attachmentCount}
+            onChange={(count) => onAttachmentCount(typeof count === 'number' ? count : 0)}
+            style={{ width: 80 }}
+            aria-label="附单据张数"
+            disabled={disabled}
+          />
+          <span>张</span>
+        </Flex>
+      </Flex>
+      {dateProblem ? (
+        <Alert
+          type="error"
+          showIcon
+          title={dateProblem}
+          style={{ marginBottom: 12 }}
+          data-testid="date-problem"
+        />
+      ) : null}
+    </>
+  );
+});
 
 interface EditorRowProps {
   row: number;

@@ -2,7 +2,7 @@ import { ArrowLeftOutlined, FileAddOutlined, SaveOutlined, SnippetsOutlined } fr
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { Alert, App, Button, Flex, Space, Spin, Typography } from 'antd';
 import dayjs from 'dayjs';
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
 import type { StoredDraft, VoucherDraft } from '../../../../../shared/vouchers/voucher-drafts';
 import { bridge, errorMessage, unwrap } from '../../../bridge';
 import { navigateTo } from '../../../navigation/hashNavigation';
@@ -86,9 +86,11 @@ export function VoucherEditorPage({ accountSetId }: VoucherEditorPageProps) {
   const dateProblem = closedPeriodMessage(draft.date, periods.data);
   const nextNumber = nextVoucherNumber(draft.date, periods.data);
   const chartData = chart.chart;
+  // The full check (the engine's schema and rules) runs on a deferred copy, off the keystroke's path.
+  const deferredDraft = useDeferredValue(draft);
   const livePlan = useMemo(
-    () => toCreateRequest(accountSetId, draft, chartData?.lookup),
-    [accountSetId, draft, chartData],
+    () => toCreateRequest(accountSetId, deferredDraft, chartData?.lookup),
+    [accountSetId, deferredDraft, chartData],
   );
   const abstractSuggestions = useMemo(() => {
     const seen = new Set<string>();

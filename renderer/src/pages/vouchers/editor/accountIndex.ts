@@ -25,30 +25,29 @@ function initialsOf(text: string): string {
     .toLowerCase();
 }
 
-/** Built once per chart (pinyin is the costly part); searching is then a scan of short strings. */
+/** Built once per chart (pinyin is the costly part: one call per account name); searching is then a scan. */
 export function buildAccountIndex(chart: readonly ChartAccountView[]): AccountIndex {
-  const byCodeRaw = new Map(chart.map((account) => [account.code, account]));
-  const fullNames = new Map<string, string>();
-  const fullNameOf = (account: ChartAccountView): string => {
-    const known = fullNames.get(account.code);
-    if (known !== undefined) return known;
-    const parent = account.parent === null ? undefined : byCodeRaw.get(account.parent);
-    const full = parent ? `${fullNameOf(parent)}-${account.name}` : account.name;
-    fullNames.set(account.code, full);
-    return full;
-  };
-  const accounts = chart.map((account) => {
-    const fullName = fullNameOf(account);
-    return {
+  const raw = new Map(chart.map((account) => [account.code, account]));
+  const built = new Map<string, IndexedAccount>();
+  const indexOf = (account: ChartAccountView, depth = 0): IndexedAccount => {
+    const known = built.get(account.code);
+    if (known) return known;
+    const parentRaw = account.parent === null || depth > 12 ? undefined : raw.get(account.parent);
+    const parent = parentRaw ? indexOf(parentRaw, depth + 1) : undefined;
+    const initials = initialsOf(account.name);
+    const indexed: IndexedAccount = {
       code: account.code,
       name: account.name,
-      fullName,
+      fullName: parent ? `${parent.fullName}-${account.name}` : account.name,
       isLeaf: account.is_leaf,
-      initials: initialsOf(account.name),
-      fullInitials: initialsOf(fullName),
+      initials,
+      fullInitials: parent ? parent.fullInitials + initials : initials,
     };
-  });
-  return { accounts, byCode: new Map(accounts.map((account) => [account.code, account])) };
+    built.set(account.code, indexed);
+    return indexed;
+  };
+  const accounts = chart.map((account) => indexOf(account));
+  return { accounts, byCode: built };
 }
 
 /**
@@ -58,15 +57,32 @@ export function buildAccountIndex(chart: readonly ChartAccountView[]): AccountIn
  */
 export function searchAccounts(index: AccountIndex, query: string, limit = 50): IndexedAccount[] {
   const q = query.trim().toLowerCase();
-  const leaves = index.accounts.filter((account) => account.isLeaf);
-  if (q === '') return leaves.slice(0, limit);
-  const scored: { account: IndexedAccount; score: number }[] = [];
-  for (const account of leaves) {
-    const score = scoreOf(account, q);
-    if (score > 0) scored.push({ account, score });
+  const out: IndexedAccount[] = [];
+  if (q === '') {
+    for (const account of index.accounts) {
+      if (!account.isLeaf) continue;
+      out.push(account);
+      if (out.length >= limit) break;
+    }
+    return out;
   }
-  scored.sort((a, b) => b.score - a.score || a.account.code.localeCompare(b.account.code));
-  return scored.slice(0, limit).map((entry) => entry.account);
+  // Scores are a few fixed ranks: one bucket each, filled in chart (code) order, so no sort is needed.
+  const buckets = new Map<number, IndexedAccount[]>();
+  for (const account of index.accounts) {
+    if (!account.isLeaf) continue;
+    const score = scoreOf(account, q);
+    if (score === 0) continue;
+    const bucket = buckets.get(score);
+    if (bucket) bucket.push(account);
+    else buckets.set(score, [account]);
+  }
+  for (const score of [...buckets.keys()].sort((a, b) => b - a)) {
+    for (const account of buckets.get(score) ?? []) {
+      out.push(account);
+      if (out.length >= limit) return out;
+    }
+  }
+  return out;
 }
 
 function scoreOf(account: IndexedAccount, q: string): number {
