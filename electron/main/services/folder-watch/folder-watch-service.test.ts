@@ -70,7 +70,7 @@ describe('folder watch: exactly one upload per invoice', () => {
       );
     }
 
-    await expect.poll(() => standIn.invoices().length, { timeout: 60_000, interval: 100 }).toBe(300);
+    await expect.poll(() => standIn.invoices().length, { timeout: 120_000, interval: 100 }).toBe(300);
     await h.service.whenIdle();
     expect(new Set(uploadedHashes())).toEqual(expected);
     expect(standIn.received.length).toBe(300);
@@ -86,7 +86,7 @@ describe('folder watch: exactly one upload per invoice', () => {
     expect(h.batches.at(-1)).toMatchObject({ uploaded: 300, failed: 0 });
     // Files are left where they were (the folder's choice).
     expect(readdirSync(inbox)).toHaveLength(300);
-  });
+  }, 150_000);
 
   test('the same file under three names and in a second folder of the same account set: one upload', async () => {
     const h = await start();
@@ -400,6 +400,27 @@ describe('folder watch: exactly one upload per invoice', () => {
     writeFileSync(path.join(inbox, 'b.pdf'), samplePdf(2));
     await waitQuiet(h);
     expect(standIn.received).toHaveLength(1);
+  });
+
+  test('another engine (scope) has its own queue: after a switch the folder is uploaded there once, under another key', async () => {
+    let scope = 'local';
+    const h = await start({ service: { scope: () => scope } });
+    const inbox = tempDir('inbox');
+    await h.service.addFolder({
+      path: inbox,
+      accountSetId: 'acc_demo1',
+      recursive: false,
+      afterUpload: 'leave',
+    });
+    writeFileSync(path.join(inbox, 'a.pdf'), samplePdf(1));
+    await expect.poll(() => standIn.invoices().length, { timeout: 20_000 }).toBe(1);
+    scope = 'cloud:https://books.example.cn';
+    h.service.connectionChanged();
+    await expect.poll(() => standIn.invoices().length, { timeout: 20_000 }).toBe(2);
+    h.service.connectionChanged();
+    await waitQuiet(h);
+    expect(standIn.received).toHaveLength(2);
+    expect(new Set(standIn.received.map((r) => r.idempotencyKey)).size).toBe(2);
   });
 
   test('folders are checked before they are watched: missing, a file, relative, the app data folder, overlapping', async () => {

@@ -119,8 +119,15 @@ export class FolderWatchService {
   #progressTimer: NodeJS.Timeout | undefined;
   #lastProgressAt = 0;
   #started = false;
+  /** The engine the queue was last working for. */
+  #scope = '';
   #disposed = false;
   #idleWaiters: (() => void)[] = [];
+  /** Queue writes waiting for the next commit: with synchronous = FULL every commit is a disk flush. */
+  #writes: (() => void)[] = [];
+  #flushScheduled = false;
+  /** Outcomes of finished sends, committed together with the next claims. */
+  #outcomes: (() => void)[] = [];
 
   constructor(options: FolderWatchServiceOptions) {
     this.#o = options;
@@ -138,6 +145,7 @@ export class FolderWatchService {
   async start(): Promise<void> {
     if (this.#started) return;
     this.#started = true;
+    this.#scope = this.#o.scope();
     const resumed = this.#store.resetInterrupted();
     if (resumed > 0) this.#o.logger.info({ resumed }, 'folder watch: resuming interrupted uploads');
     const pending = this.#store.countsByFolder(this.#o.scope());
@@ -234,13 +242,23 @@ export class FolderWatchService {
   /** The connection changed or came back: waiting items are tried now, folders scanned for the new engine. */
   connectionChanged(): void {
     if (!this.#started || this.#disposed) return;
-    this.#store.wakeWaiting(this.#o.scope());
+    const scope = this.#o.scope();
+    if (scope !== this.#scope) {
+      // Another engine: its queue is its own, so every folder is read again for it.
+      this.#scope = scope;
+      void this.#rescan();
+      return;
+    }
+    this.#store.wakeWaiting(scope);
     this.#pump();
   }
 
-  /** The engine answers again: waiting items are tried now. */
-  engineReachable(): void {
-    this.connectionChanged();
+  async #rescan(): Promise<void> {
+    for (const state of this.#folders.values()) {
+      await this.#stopWatching(state);
+      await this.#startWatching(state);
+    }
+    this.#pump();
   }
 
   snapshot(limit = 500): Omit<FolderWatchSnapshot, 'nativeDialog'> {
@@ -367,7 +385,7 @@ export class FolderWatchService {
   #forget(filePath: string): void {
     this.#settle.cancel(filePath);
     this.#unsettledLooks.delete(filePath);
-    this.#store.forgetFile(filePath);
+    void this.#write(() => this.#store.forgetFile(filePath));
     this.#emitProgress(false);
     this.#checkIdle();
   }
@@ -436,12 +454,14 @@ export class FolderWatchService {
 
   #recordProblem(filePath: string, folder: WatchedFolder, message: string, sizeBytes: number): void {
     const known = this.#store.getFile(filePath);
-    this.#store.recordFile({
-      path: filePath,
-      folderId: folder.id,
-      contentSha256: null,
-      sizeBytes,
-      problem: message,
+    void this.#write(() => {
+      this.#store.recordFile({
+        path: filePath,
+        folderId: folder.id,
+        contentSha256: null,
+        sizeBytes,
+        problem: message,
+      });
     });
     if (known?.problem !== message) {
       this.#grow(1);
@@ -459,15 +479,23 @@ export class FolderWatchService {
     sizeBytes: number,
   ): Promise<void> {
     const scope = this.#o.scope();
-    this.#store.recordFile({ path: filePath, folderId: folder.id, contentSha256, sizeBytes, problem: null });
-    const { item, created } = this.#store.ensureItem({
-      scope,
-      accountSetId: folder.accountSetId,
-      contentSha256,
-      folderId: folder.id,
-      fileName: path.basename(filePath),
-      filePath,
-      sizeBytes,
+    const { item, created } = await this.#write(() => {
+      this.#store.recordFile({
+        path: filePath,
+        folderId: folder.id,
+        contentSha256,
+        sizeBytes,
+        problem: null,
+      });
+      return this.#store.ensureItem({
+        scope,
+        accountSetId: folder.accountSetId,
+        contentSha256,
+        folderId: folder.id,
+        fileName: path.basename(filePath),
+        filePath,
+        sizeBytes,
+      });
     });
     if (created) {
       this.#grow(1);
@@ -498,12 +526,26 @@ export class FolderWatchService {
   // ——— uploading ———
 
   #pump(): void {
-    if (!this.#started || this.#disposed) return;
+    const outcomes = this.#outcomes.splice(0);
+    if (!this.#started || this.#disposed) {
+      if (outcomes.length > 0 && this.#o.db.open)
+        this.#o.db.transaction(() => outcomes.forEach((apply) => apply()))();
+      return;
+    }
     const scope = this.#o.scope();
     const folderIds = this.#activeFolderIds();
-    while (this.#inFlight.size < this.#concurrency) {
-      const item = this.#store.claimNext(scope, folderIds, Date.now());
-      if (!item) break;
+    // Outcomes of finished sends and the claims of the next ones: one commit.
+    const claimed = this.#o.db.transaction(() => {
+      for (const apply of outcomes) apply();
+      const items: QueueItem[] = [];
+      while (this.#inFlight.size + items.length < this.#concurrency) {
+        const item = this.#store.claimNext(scope, folderIds, Date.now());
+        if (!item) break;
+        items.push(item);
+      }
+      return items;
+    })();
+    for (const item of claimed) {
       const controller = new AbortController();
       this.#inFlight.set(item.id, { controller, fileName: item.fileName });
       void this.#send(item, controller.signal)
@@ -512,10 +554,12 @@ export class FolderWatchService {
             { err: error instanceof Error ? error.message : String(error) },
             'folder watch: send failed',
           );
-          this.#store.markWaiting(
-            item.id,
-            ITEM_MESSAGES.interrupted,
-            Date.now() + this.#delay(item.attempts),
+          this.#outcomes.push(() =>
+            this.#store.markWaiting(
+              item.id,
+              ITEM_MESSAGES.interrupted,
+              Date.now() + this.#delay(item.attempts),
+            ),
           );
         })
         .finally(() => {
@@ -564,7 +608,7 @@ export class FolderWatchService {
     this.#emitProgress(false);
     const bytes = await this.#bytesOf(item);
     if (typeof bytes === 'string') {
-      this.#store.markFailed(item.id, bytes);
+      this.#outcomes.push(() => this.#store.markFailed(item.id, bytes));
       this.#finish(false);
       // The changed file has been (or will be) read again as a new item by its change event.
       return;
@@ -584,7 +628,7 @@ export class FolderWatchService {
       this.#failedSend(item, error, signal);
       return;
     }
-    this.#store.markDone(item.id, invoiceId);
+    this.#outcomes.push(() => this.#store.markDone(item.id, invoiceId));
     this.#batch.uploaded += 1;
     this.#finish(true);
     await this.#afterUpload(item);
@@ -592,26 +636,29 @@ export class FolderWatchService {
 
   #failedSend(item: QueueItem, error: unknown, signal: AbortSignal): void {
     if (signal.aborted) {
-      // Paused, removed or quitting: back to the queue as it was; the key makes a resend safe.
-      this.#store.markWaiting(item.id, ITEM_MESSAGES.interrupted, 0);
+      // Removed: the item goes with its folder. Quitting: back to the queue as it was; the key
+      // makes the resend at the next start safe.
+      const kept = this.#folders.has(item.folderId);
+      this.#outcomes.push(() => {
+        if (kept) this.#store.markWaiting(item.id, ITEM_MESSAGES.interrupted, 0);
+        else this.#store.deleteItem(item.id);
+      });
       return;
     }
     const failure =
       error instanceof UploadFailure ? error : new UploadFailure('later', '上传失败，稍后自动重试');
+    const store = this.#store;
     if (failure.retry === 'never') {
-      this.#store.markFailed(item.id, failure.message);
+      this.#outcomes.push(() => store.markFailed(item.id, failure.message));
       this.#finish(false);
     } else if (failure.retry === 'key') {
-      this.#store.markWaiting(item.id, ITEM_MESSAGES.waitingKey, Date.now() + 60_000);
+      this.#outcomes.push(() => store.markWaiting(item.id, ITEM_MESSAGES.waitingKey, Date.now() + 60_000));
     } else if (item.attempts >= this.#maxAttempts) {
-      this.#store.markFailed(item.id, `多次重试仍未成功：${failure.message}`);
+      this.#outcomes.push(() => store.markFailed(item.id, `多次重试仍未成功：${failure.message}`));
       this.#finish(false);
     } else {
-      this.#store.markWaiting(
-        item.id,
-        `${failure.message}（稍后自动重试）`,
-        Date.now() + this.#delay(item.attempts),
-      );
+      const next = Date.now() + this.#delay(item.attempts);
+      this.#outcomes.push(() => store.markWaiting(item.id, `${failure.message}（稍后自动重试）`, next));
     }
     this.#o.logger.info(
       { item: item.id, attempts: item.attempts, retry: failure.retry },
@@ -720,6 +767,27 @@ export class FolderWatchService {
       message: state.message,
       counts: counts.get(state.folder.id) ?? emptyCounts(),
     };
+  }
+
+  /** Runs `change` in the next shared commit (reads and writes made close together share one). */
+  #write<T>(change: () => T): Promise<T> {
+    return new Promise<T>((resolve, reject) => {
+      this.#writes.push(() => {
+        try {
+          resolve(change());
+        } catch (error) {
+          reject(error instanceof Error ? error : new Error(String(error)));
+        }
+      });
+      if (this.#flushScheduled) return;
+      this.#flushScheduled = true;
+      setImmediate(() => {
+        this.#flushScheduled = false;
+        const writes = this.#writes.splice(0);
+        if (!this.#o.db.open) return;
+        this.#o.db.transaction(() => writes.forEach((run) => run()))();
+      });
+    });
   }
 
   /** A method, not the field: callers ask after an await, when it may have changed. */

@@ -233,6 +233,10 @@ export class FolderWatchQueueStore {
       .run(scope).changes;
   }
 
+  deleteItem(id: number): void {
+    this.#db.prepare('DELETE FROM folder_watch_items WHERE id = ?').run(id);
+  }
+
   /** A removed folder takes its unsent items with it; uploaded ones stay as history. */
   removeFolder(folderId: string): void {
     this.#db.transaction(() => {
