@@ -17,6 +17,9 @@ import {
  * forwards to the same IPC router:
  *   POST /__zxe/invoke/<call>  body: JSON args  →  JSON IpcResult
  *   GET  /__zxe/events         Server-Sent Events, each `data:` line one JSON IpcEvent
+ * Both ride on the session cookie the server set when the page was opened with the launch's token
+ * (electron/browser/browser-session.ts): same-origin fetch and EventSource send it by themselves,
+ * and the page never sees it (HttpOnly). Without it every call answers 403 with an IpcError.
  */
 
 /** An IPC error thrown out of `unwrap`, so react-query sees a failed query with the API's fields. */
