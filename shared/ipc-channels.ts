@@ -17,6 +17,8 @@ export const IPC_CALLS = [
   'retryOutboxItem',
   'confirmOutboxItem',
   'discardOutboxItem',
+  'getTrialBalance',
+  'getDetailLedger',
   'getUiState',
   'setUiState',
   'listPeriods',

@@ -14,7 +14,9 @@ import {
   voucherSchema,
   VOUCHER_PAGE_SIZE_MAX,
 } from './api/ledger.js';
+import { detailLedgerResponseSchema, DETAIL_LEDGER_PAGE_SIZE_MAX } from './api/detail-ledger.js';
 import { reportResponseSchema, reportTypeSchema } from './api/report.js';
+import { trialBalanceResponseSchema } from './api/trial-balance.js';
 import { voucherCreateRequestSchema } from './api/voucher.js';
 import {
   addWatchedFolderRequestSchema,
@@ -171,6 +173,21 @@ export const outboxCountsSchema = z.object({
 });
 export type OutboxCounts = z.infer<typeof outboxCountsSchema>;
 
+export const trialBalanceRequestSchema = z
+  .strictObject({ accountSetId: accountIdSchema, startDate: isoDateSchema, endDate: isoDateSchema })
+  .refine((r) => r.startDate <= r.endDate, { error: '开始日期不能晚于结束日期', path: ['endDate'] });
+
+export const detailLedgerRequestSchema = z
+  .strictObject({
+    accountSetId: accountIdSchema,
+    accountCode: z.string().regex(/^\d{4,12}$/, { error: '科目编码应为4至12位数字' }),
+    startDate: isoDateSchema,
+    endDate: isoDateSchema,
+    page: z.number().int().min(1).max(1_000_000).default(1),
+    pageSize: z.number().int().min(1).max(DETAIL_LEDGER_PAGE_SIZE_MAX).default(100),
+  })
+  .refine((r) => r.startDate <= r.endDate, { error: '开始日期不能晚于结束日期', path: ['endDate'] });
+
 /** How the shared period was chosen: a month, a quarter, a year or a free range (自定义). */
 export const periodKindSchema = z.enum(['month', 'quarter', 'year', 'custom']);
 export type PeriodKind = z.infer<typeof periodKindSchema>;
@@ -257,6 +274,8 @@ export const ipcContract = {
     args: z.strictObject({ voucherId: voucherIdSchema }),
     result: voucherPrintResultSchema,
   },
+  getTrialBalance: { args: trialBalanceRequestSchema, result: fetchedSchema(trialBalanceResponseSchema) },
+  getDetailLedger: { args: detailLedgerRequestSchema, result: fetchedSchema(detailLedgerResponseSchema) },
   getUiState: { args: noArgs, result: uiStateSchema },
   setUiState: { args: uiStatePatchSchema, result: uiStateSchema },
   listPeriods: {

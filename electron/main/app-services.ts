@@ -20,6 +20,7 @@ import { CachedReads } from './services/reads/cached-reads.js';
 import type { SecretStore } from './services/secrets/secret-store.js';
 import { SettingsStore } from './services/settings/settings-store.js';
 import { UiStateStore } from './services/ui-state/ui-state-store.js';
+import { LedgerBookReads } from './services/reads/ledger-book-reads.js';
 import { VoucherSubmitter } from './services/vouchers/voucher-submission.js';
 import { describeError } from './logging/describe-error.js';
 import {
@@ -186,6 +187,7 @@ export function createAppServices(options: AppServicesOptions): AppServices {
       outbox,
       outboxActions,
       uiState: new UiStateStore(userDataDir),
+      ledgerBooks: new LedgerBookReads({ proxy, cache, scope, logger }),
       folderWatch: watch,
     }),
     isTrustedOrigin: options.isTrustedOrigin,

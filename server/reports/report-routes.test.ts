@@ -460,5 +460,20 @@ describe('statements of a hand-worked quarter (小企业会计准则)', () => {
     const vat = body.rows.find((r) => r.code === '2221');
     expect(vat).toMatchObject({ closing_credit: 12_380, closing_debit: 0 });
     expect(body.rows.find((r) => r.code === '22210101')).toMatchObject({ level: 3, closing_debit: 17_680 });
+    expect(body.totals.year_debit).toBe(body.totals.year_credit);
+    // 本年累计 runs from 1 January: it holds January's turnover on top of February–March's.
+    const yearUrl = `/api/v2/ledger/trial-balance?account_id=${setId}&start_date=2024-01-01&end_date=2024-03-31`;
+    const year = (await getJson(engine, yearUrl, key)).json<TrialBalanceResponse>();
+    for (const row of year.rows) {
+      expect([row.year_debit, row.year_credit], row.code).toEqual([row.period_debit, row.period_credit]);
+      const sameInFebMar = body.rows.find((r) => r.code === row.code);
+      if (sameInFebMar) {
+        expect([sameInFebMar.year_debit, sameInFebMar.year_credit]).toEqual([
+          row.year_debit,
+          row.year_credit,
+        ]);
+      }
+    }
+    expect(bank?.year_debit).toBeGreaterThan(bank?.period_debit ?? Infinity);
   });
 });

@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { endpoints } from '../../shared/api/endpoints.js';
+import { detailLedgerQuerySchema } from '../../shared/api/detail-ledger.js';
 import { reportParamsSchema, reportQuerySchema, reportResponseSchema } from '../../shared/api/report.js';
 import { callerOf } from '../auth/authenticate.js';
 import type { EngineDb } from '../db/engine-db.js';
@@ -7,9 +8,10 @@ import { parseRequestPart } from '../errors/parse-request.js';
 import { routePath } from '../http/route-path.js';
 import { accountSetForRead } from '../ledger/account-set-access.js';
 import { buildStatement } from './statement-builder.js';
+import { buildDetailLedger } from './detail-ledger.js';
 import { buildTrialBalance } from './trial-balance.js';
 
-/** GET /api/v2/report/{type} (documented) and the trial-balance extension. */
+/** GET /api/v2/report/{type} (documented) and the trial-balance and detail-ledger extensions. */
 export function registerReportRoutes(app: FastifyInstance, db: EngineDb): void {
   app.get(routePath(endpoints.report.path), (request) => {
     const { type } = parseRequestPart(reportParamsSchema, request.params);
@@ -31,6 +33,21 @@ export function registerReportRoutes(app: FastifyInstance, db: EngineDb): void {
     const set = accountSetForRead(db, callerOf(request), query.account_id);
     return endpoints.trialBalance.response.parse(
       buildTrialBalance(db, { id: set.id, name: set.name }, query.start_date, query.end_date),
+    );
+  });
+
+  app.get(endpoints.detailLedger.path, (request) => {
+    const query = parseRequestPart(detailLedgerQuerySchema, request.query);
+    const set = accountSetForRead(db, callerOf(request), query.account_id);
+    return endpoints.detailLedger.response.parse(
+      buildDetailLedger(db, {
+        accountSet: { id: set.id, name: set.name },
+        accountCode: query.account_code,
+        start: query.start_date,
+        end: query.end_date,
+        page: query.page,
+        pageSize: query.page_size,
+      }),
     );
   });
 }

@@ -62,6 +62,8 @@ const LEDGER_TABLES = [
   'voucher_cash_flows',
   'cash_flow_period_totals',
   'idempotency_records',
+  'account_postings',
+  'account_period_postings',
 ] as const;
 
 /**

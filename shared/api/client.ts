@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import type { AccountsListResponse } from './accounts.js';
+import type { DetailLedgerQuery, DetailLedgerResponse } from './detail-ledger.js';
 import { endpoints, fillPath } from './endpoints.js';
 import { ApiError, ApiTransportError, errorEnvelopeSchema } from './errors.js';
 import { IDEMPOTENCY_HONOURED_HEADER, IDEMPOTENCY_KEY_HEADER } from './idempotency.js';
@@ -171,6 +172,20 @@ export class ApiClient {
   getTrialBalance(query: ReportQuery, options?: CallOptions): Promise<TrialBalanceResponse> {
     const spec = endpoints.trialBalance;
     return this.#call({ method: spec.method, path: spec.path, query: { ...query } }, spec.response, options);
+  }
+
+  /** 明细账: one account's postings with running balance and monthly lines, paged by row. */
+  getDetailLedger(query: DetailLedgerQuery, options?: CallOptions): Promise<DetailLedgerResponse> {
+    const spec = endpoints.detailLedger;
+    const params: Record<string, string> = {
+      account_id: query.account_id,
+      account_code: query.account_code,
+      start_date: query.start_date,
+      end_date: query.end_date,
+    };
+    if (query.page !== undefined) params.page = String(query.page);
+    if (query.page_size !== undefined) params.page_size = String(query.page_size);
+    return this.#call({ method: spec.method, path: spec.path, query: params }, spec.response, options);
   }
 
   async #call<S extends z.ZodType>(

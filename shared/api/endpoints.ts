@@ -25,6 +25,7 @@ import {
   voucherSchema,
 } from './ledger.js';
 import { reportParamsSchema, reportQuerySchema, reportResponseSchema } from './report.js';
+import { detailLedgerQuerySchema, detailLedgerResponseSchema } from './detail-ledger.js';
 import { trialBalanceResponseSchema } from './trial-balance.js';
 import { voucherCreateRequestSchema, voucherCreateResponseSchema } from './voucher.js';
 
@@ -221,9 +222,20 @@ export const endpoints = {
     path: '/api/v2/ledger/trial-balance',
     tag: '扩展',
     summary: '科目余额表',
-    description: '期初余额、本期借贷发生额、期末余额，按科目（上级科目含下级合计）；一级科目借贷合计相等。',
+    description: '期初余额、本期借贷发生额、本年累计发生额、期末余额，按科目（上级科目含下级合计）；一级科目借贷合计相等。',
     query: reportQuerySchema,
     response: trialBalanceResponseSchema,
+    extension: true,
+  },
+  detailLedger: {
+    method: 'GET',
+    path: '/api/v2/ledger/detail',
+    tag: '扩展',
+    summary: '明细账',
+    description:
+      '一个科目（上级科目含全部下级）在期间内的明细账：期初余额，逐笔分录（日期、凭证字号、摘要、借方、贷方、方向、余额），每月的本月合计与本年累计，期末余额。按行分页。',
+    query: detailLedgerQuerySchema,
+    response: detailLedgerResponseSchema,
     extension: true,
   },
 } as const satisfies Record<string, EndpointSpec>;

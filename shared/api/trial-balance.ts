@@ -13,6 +13,8 @@ export const trialBalanceRowSchema = z
     opening_credit: z.number().meta({ description: '期初贷方余额' }),
     period_debit: z.number().meta({ description: '本期借方发生额' }),
     period_credit: z.number().meta({ description: '本期贷方发生额' }),
+    year_debit: z.number().meta({ description: '本年累计借方发生额（期末所在年度 1 月 1 日起）' }),
+    year_credit: z.number().meta({ description: '本年累计贷方发生额' }),
     closing_debit: z.number().meta({ description: '期末借方余额' }),
     closing_credit: z.number().meta({ description: '期末贷方余额' }),
   })
@@ -24,6 +26,8 @@ export const trialBalanceTotalsSchema = trialBalanceRowSchema
     opening_credit: true,
     period_debit: true,
     period_credit: true,
+    year_debit: true,
+    year_credit: true,
     closing_debit: true,
     closing_credit: true,
   })

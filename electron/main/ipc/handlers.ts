@@ -16,6 +16,7 @@ import type { CachedReads } from '../services/reads/cached-reads.js';
 import type { SecretStore } from '../services/secrets/secret-store.js';
 import type { SettingsStore } from '../services/settings/settings-store.js';
 import type { UiStateStore } from '../services/ui-state/ui-state-store.js';
+import type { LedgerBookReads } from '../services/reads/ledger-book-reads.js';
 import type { VoucherSubmitter } from '../services/vouchers/voucher-submission.js';
 import { UserFacingError } from '../services/user-facing-error.js';
 import type { FolderWatch } from '../services/folder-watch/folder-watch-wiring.js';
@@ -39,6 +40,8 @@ export interface HandlerDeps {
   outboxActions: OutboxActions | undefined;
   /** The account set and period the user last had open. */
   uiState: UiStateStore;
+  /** 科目余额表 and 明细账, cached like the statements. */
+  ledgerBooks: LedgerBookReads;
   /** 文件夹监控: watched folders and their upload queue. */
   folderWatch: FolderWatch;
 }
@@ -110,6 +113,10 @@ export function createHandlers(deps: HandlerDeps): IpcHandlers {
     ...deps.folderWatch.handlers,
 
     getSettings: () => view(),
+
+    getTrialBalance: (args, { signal }) => deps.ledgerBooks.trialBalance(args, signal),
+
+    getDetailLedger: (args, { signal }) => deps.ledgerBooks.detailLedger(args, signal),
 
     getUiState: () => Promise.resolve(deps.uiState.get()),
 

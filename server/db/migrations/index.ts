@@ -6,6 +6,7 @@ import { idempotency } from './20261121060200_idempotency.js';
 import { apiKeyRateLimits } from './20261121060300_api_key_rate_limits.js';
 import { cashFlows } from './20261121070000_cash_flows.js';
 import { invoiceRecognition } from './20261201222000_invoice_recognition.js';
+import { accountPostings } from './20261201233000_account_postings.js';
 
 /**
  * Every migration the engine knows, oldest first. Entries are only ever appended: a released
@@ -19,4 +20,5 @@ export const migrations: readonly Migration[] = [
   apiKeyRateLimits,
   cashFlows,
   invoiceRecognition,
+  accountPostings,
 ];
