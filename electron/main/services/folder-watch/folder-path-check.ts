@@ -11,7 +11,7 @@ function isInside(parent: string, child: string): boolean {
 /**
  * Checks a folder the user wants watched (typed in browser mode, or from the native dialog) and
  * answers its real absolute path: it must exist, be a readable folder, not be a filesystem root,
- * not hold or lie inside the app's own data folder, and not overlap a folder already watched.
+ * not be hidden (a `.…` folder or inside one), not hold or lie inside the app's own data folder, and not overlap a folder already watched.
  * Every refusal is a 400 with a Chinese reason; nothing is stored.
  */
 export async function checkFolderToWatch(
@@ -45,8 +45,13 @@ export async function checkFolderToWatch(
   } catch {
     // Not created yet: compare with the path as given.
   }
-  if (isInside(appData, resolved) || isInside(resolved, appData)) {
-    throw new UserFacingError(400, '不能监控应用自己的数据文件夹');
+  if (isInside(appData, resolved)) throw new UserFacingError(400, '不能监控应用自己的数据文件夹');
+  if (isInside(resolved, appData)) {
+    throw new UserFacingError(400, '该文件夹包含应用自己的数据文件夹，不能监控；请选择存放票据的子文件夹');
+  }
+  // Hidden folders (.ssh, .config, …) hold settings and keys, never a scanner's output.
+  if (resolved.split(path.sep).some((segment) => segment.startsWith('.'))) {
+    throw new UserFacingError(400, '不能监控隐藏文件夹（名称以 . 开头）');
   }
   for (const folder of options.watched) {
     if (isInside(folder.path, resolved) || isInside(resolved, folder.path)) {

@@ -439,8 +439,12 @@ describe('folder watch: exactly one upload per invoice', () => {
     expect(await refusal('relative/folder')).toBe('请输入文件夹的完整路径（绝对路径）');
     expect(await refusal(h.userDataDir)).toBe('不能监控应用自己的数据文件夹');
     expect(await refusal(path.join(h.userDataDir, 'logs'))).toBe('不能监控应用自己的数据文件夹');
-    expect(await refusal(path.dirname(h.userDataDir))).toBe('不能监控应用自己的数据文件夹');
+    expect(await refusal(path.dirname(h.userDataDir))).toBe(
+      '该文件夹包含应用自己的数据文件夹，不能监控；请选择存放票据的子文件夹',
+    );
     expect(await refusal('/')).toBe('不能监控整个磁盘的根目录');
+    mkdirSync(path.join(inbox, '.ssh'));
+    expect(await refusal(path.join(inbox, '.ssh'))).toBe('不能监控隐藏文件夹（名称以 . 开头）');
     await add(inbox);
     mkdirSync(path.join(inbox, 'sub'));
     expect(await refusal(path.join(inbox, 'sub'))).toMatch(/^该文件夹与已监控的文件夹重叠/);
