@@ -68,7 +68,7 @@ export function createVoucherWorkHandlers(deps: VoucherWorkDeps): Pick<IpcHandle
 
   function getVoucher(voucherId: string, signal: AbortSignal) {
     const scope = deps.scope();
-    return readThrough({
+    return readThrough<Voucher>({
       name: 'voucher',
       logger,
       stillCurrent: () => deps.scope() === scope,
