@@ -1,7 +1,7 @@
-import { z } from "zod";
-import { accountsListResponseSchema } from "./api/accounts.js";
-import { accountIdSchema, isoDateSchema } from "./api/common.js";
-import { apiErrorTypeSchema } from "./api/errors.js";
+import { z } from 'zod';
+import { accountsListResponseSchema } from './api/accounts.js';
+import { accountIdSchema, isoDateSchema } from './api/common.js';
+import { apiErrorTypeSchema } from './api/errors.js';
 import {
   chartResponseSchema,
   periodCloseResponseSchema,
@@ -14,9 +14,11 @@ import {
   voucherSchema,
   voucherSearchSchema,
   VOUCHER_PAGE_SIZE_MAX,
-} from "./api/ledger.js";
-import { reportResponseSchema, reportTypeSchema } from "./api/report.js";
-import { voucherCreateRequestSchema } from "./api/voucher.js";
+} from './api/ledger.js';
+import { detailLedgerResponseSchema, DETAIL_LEDGER_PAGE_SIZE_MAX } from './api/detail-ledger.js';
+import { reportResponseSchema, reportTypeSchema } from './api/report.js';
+import { trialBalanceResponseSchema } from './api/trial-balance.js';
+import { voucherCreateRequestSchema } from './api/voucher.js';
 import {
   addWatchedFolderRequestSchema,
   folderWatchBatchEventSchema,
@@ -26,8 +28,8 @@ import {
   updateWatchedFolderRequestSchema,
   watchedFolderIdSchema,
   watchedFolderViewSchema,
-} from "./folder-watch.js";
-import type { IpcCallName } from "./ipc-channels.js";
+} from './folder-watch.js';
+import type { IpcCallName } from './ipc-channels.js';
 import {
   draftRefArgsSchema,
   saveDraftArgsSchema,
@@ -35,7 +37,7 @@ import {
   storedDraftSchema,
   templateRefArgsSchema,
   voucherTemplateSchema,
-} from "./vouchers/voucher-drafts.js";
+} from './vouchers/voucher-drafts.js';
 
 /**
  * The typed IPC contract between the renderer and main: one entry per call, each with the zod
@@ -43,11 +45,11 @@ import {
  * ever carry an API key back to the renderer.
  */
 
-export const connectionModeSchema = z.enum(["local", "cloud"]);
+export const connectionModeSchema = z.enum(['local', 'cloud']);
 export type ConnectionMode = z.infer<typeof connectionModeSchema>;
 
 export const engineStatusSchema = z.object({
-  state: z.enum(["stopped", "starting", "running", "failed"]),
+  state: z.enum(['stopped', 'starting', 'running', 'failed']),
   message: z.string().optional(),
 });
 export type EngineStatus = z.infer<typeof engineStatusSchema>;
@@ -60,7 +62,7 @@ export const keyStatusSchema = z.object({
 export type KeyStatus = z.infer<typeof keyStatusSchema>;
 
 /** Whether the engine answered lately, judged by main from the outcomes of real calls. */
-export const reachabilitySchema = z.enum(["unknown", "online", "offline"]);
+export const reachabilitySchema = z.enum(['unknown', 'online', 'offline']);
 export type Reachability = z.infer<typeof reachabilitySchema>;
 
 export const settingsViewSchema = z.object({
@@ -68,7 +70,7 @@ export const settingsViewSchema = z.object({
   cloudBaseUrl: z.string(),
   cloudKey: keyStatusSchema,
   /** `memory` when the OS keychain is unavailable: the key then lasts until the app quits. */
-  secretStorage: z.enum(["keychain", "memory"]),
+  secretStorage: z.enum(['keychain', 'memory']),
   engine: engineStatusSchema,
   reachability: reachabilitySchema,
 });
@@ -79,9 +81,7 @@ export const baseUrlSchema = z
   .string()
   .trim()
   .max(2048)
-  .refine(isAllowedBaseUrl, {
-    error: "地址必须是 https://，本机引擎可用 http://127.0.0.1",
-  });
+  .refine(isAllowedBaseUrl, { error: '地址必须是 https://，本机引擎可用 http://127.0.0.1' });
 
 export function isAllowedBaseUrl(value: string): boolean {
   let url: URL;
@@ -91,28 +91,22 @@ export function isAllowedBaseUrl(value: string): boolean {
     return false;
   }
   if (url.username || url.password || url.search || url.hash) return false;
-  if (url.protocol === "https:") return true;
-  const loopback = ["127.0.0.1", "localhost", "[::1]"].includes(url.hostname);
-  return url.protocol === "http:" && loopback;
+  if (url.protocol === 'https:') return true;
+  const loopback = ['127.0.0.1', 'localhost', '[::1]'].includes(url.hostname);
+  return url.protocol === 'http:' && loopback;
 }
 
 /** A key as the user pastes it: `sk_live_…` / `sk_test_…`, no whitespace inside. */
 export const apiKeyInputSchema = z
   .string()
   .trim()
-  .regex(/^sk_(live|test)_[A-Za-z0-9]{8,128}$/, {
-    error: "API Key 格式应为 sk_live_… 或 sk_test_…",
-  });
+  .regex(/^sk_(live|test)_[A-Za-z0-9]{8,128}$/, { error: 'API Key 格式应为 sk_live_… 或 sk_test_…' });
 
-export const readSourceSchema = z.enum(["live", "cache"]);
+export const readSourceSchema = z.enum(['live', 'cache']);
 
 /** Every read call answers `{ data, source, fetchedAt }`: live, or the cached copy when offline. */
 export function fetchedSchema<T extends z.ZodType>(data: T) {
-  return z.object({
-    data,
-    source: readSourceSchema,
-    fetchedAt: z.iso.datetime(),
-  });
+  return z.object({ data, source: readSourceSchema, fetchedAt: z.iso.datetime() });
 }
 
 const noArgs = z.strictObject({});
@@ -124,10 +118,7 @@ export const reportRequestSchema = z
     startDate: isoDateSchema,
     endDate: isoDateSchema,
   })
-  .refine((r) => r.startDate <= r.endDate, {
-    error: "开始日期不能晚于结束日期",
-    path: ["endDate"],
-  });
+  .refine((r) => r.startDate <= r.endDate, { error: '开始日期不能晚于结束日期', path: ['endDate'] });
 
 export const voucherPageRequestSchema = z.strictObject({
   accountSetId: accountIdSchema,
@@ -147,35 +138,17 @@ export const voucherPageRequestSchema = z.strictObject({
  * or, toward a server that does not promise idempotency, its outcome is unknown (结果未知): it may
  * have been created, and the outbox holds it until the user confirms or resends it.
  */
-export const voucherSubmissionSchema = z.discriminatedUnion("status", [
-  z.object({
-    status: z.literal("created"),
-    voucher_id: z.string(),
-    voucher_no: z.string(),
-  }),
-  z.object({
-    status: z.literal("queued"),
-    outboxId: z.number().int().positive(),
-    message: z.string(),
-  }),
-  z.object({
-    status: z.literal("unknown"),
-    outboxId: z.number().int().positive(),
-    message: z.string(),
-  }),
+export const voucherSubmissionSchema = z.discriminatedUnion('status', [
+  z.object({ status: z.literal('created'), voucher_id: z.string(), voucher_no: z.string() }),
+  z.object({ status: z.literal('queued'), outboxId: z.number().int().positive(), message: z.string() }),
+  z.object({ status: z.literal('unknown'), outboxId: z.number().int().positive(), message: z.string() }),
 ]);
 export type VoucherSubmission = z.infer<typeof voucherSubmissionSchema>;
 
 /** `unknown` is 结果未知: maybe applied by a server that did not say it honours Idempotency-Key. */
-export const outboxStateSchema = z.enum([
-  "pending",
-  "sending",
-  "done",
-  "failed",
-  "unknown",
-]);
+export const outboxStateSchema = z.enum(['pending', 'sending', 'done', 'failed', 'unknown']);
 export type OutboxState = z.infer<typeof outboxStateSchema>;
-export const outboxKindSchema = z.enum(["voucher.create"]);
+export const outboxKindSchema = z.enum(['voucher.create']);
 export type OutboxKind = z.infer<typeof outboxKindSchema>;
 
 /** What the renderer sees of a queued write: never the request's idempotency key or headers. */
@@ -196,9 +169,7 @@ export const outboxItemViewSchema = z.object({
 });
 export type OutboxItemView = z.infer<typeof outboxItemViewSchema>;
 
-export const outboxItemRefSchema = z.strictObject({
-  id: z.number().int().positive(),
-});
+export const outboxItemRefSchema = z.strictObject({ id: z.number().int().positive() });
 
 export const outboxCountsSchema = z.object({
   pending: z.number().int().nonnegative(),
@@ -208,20 +179,28 @@ export const outboxCountsSchema = z.object({
 });
 export type OutboxCounts = z.infer<typeof outboxCountsSchema>;
 
+export const trialBalanceRequestSchema = z
+  .strictObject({ accountSetId: accountIdSchema, startDate: isoDateSchema, endDate: isoDateSchema })
+  .refine((r) => r.startDate <= r.endDate, { error: '开始日期不能晚于结束日期', path: ['endDate'] });
+
+export const detailLedgerRequestSchema = z
+  .strictObject({
+    accountSetId: accountIdSchema,
+    accountCode: z.string().regex(/^\d{4,12}$/, { error: '科目编码应为4至12位数字' }),
+    startDate: isoDateSchema,
+    endDate: isoDateSchema,
+    page: z.number().int().min(1).max(1_000_000).default(1),
+    pageSize: z.number().int().min(1).max(DETAIL_LEDGER_PAGE_SIZE_MAX).default(100),
+  })
+  .refine((r) => r.startDate <= r.endDate, { error: '开始日期不能晚于结束日期', path: ['endDate'] });
+
 /** How the shared period was chosen: a month, a quarter, a year or a free range (自定义). */
-export const periodKindSchema = z.enum(["month", "quarter", "year", "custom"]);
+export const periodKindSchema = z.enum(['month', 'quarter', 'year', 'custom']);
 export type PeriodKind = z.infer<typeof periodKindSchema>;
 
 export const uiPeriodSchema = z
-  .strictObject({
-    kind: periodKindSchema,
-    startDate: isoDateSchema,
-    endDate: isoDateSchema,
-  })
-  .refine((p) => p.startDate <= p.endDate, {
-    error: "开始日期不能晚于结束日期",
-    path: ["endDate"],
-  });
+  .strictObject({ kind: periodKindSchema, startDate: isoDateSchema, endDate: isoDateSchema })
+  .refine((p) => p.startDate <= p.endDate, { error: '开始日期不能晚于结束日期', path: ['endDate'] });
 export type UiPeriod = z.infer<typeof uiPeriodSchema>;
 
 /** The app-wide workspace main keeps across restarts: the chosen account set and period. */
@@ -237,112 +216,72 @@ export const uiStatePatchSchema = z.strictObject({
 });
 
 /** Printing a voucher as a PDF (A5 landscape) through main; browser mode prints from the page instead. */
-export const voucherPrintResultSchema = z.discriminatedUnion("status", [
-  z.object({ status: z.literal("saved"), fileName: z.string() }),
-  z.object({ status: z.literal("cancelled") }),
-  z.object({ status: z.literal("unsupported") }),
+export const voucherPrintResultSchema = z.discriminatedUnion('status', [
+  z.object({ status: z.literal('saved'), fileName: z.string() }),
+  z.object({ status: z.literal('cancelled') }),
+  z.object({ status: z.literal('unsupported') }),
 ]);
 export type VoucherPrintResult = z.infer<typeof voucherPrintResultSchema>;
 
 export const ipcContract = {
-  listAccountSets: {
-    args: noArgs,
-    result: fetchedSchema(accountsListResponseSchema),
-  },
+  listAccountSets: { args: noArgs, result: fetchedSchema(accountsListResponseSchema) },
   getSettings: { args: noArgs, result: settingsViewSchema },
   setConnection: {
-    args: z.strictObject({
-      mode: connectionModeSchema,
-      cloudBaseUrl: baseUrlSchema.optional(),
-    }),
+    args: z.strictObject({ mode: connectionModeSchema, cloudBaseUrl: baseUrlSchema.optional() }),
     result: settingsViewSchema,
   },
-  setApiKey: {
-    args: z.strictObject({ key: apiKeyInputSchema }),
-    result: settingsViewSchema,
-  },
+  setApiKey: { args: z.strictObject({ key: apiKeyInputSchema }), result: settingsViewSchema },
   clearApiKey: { args: noArgs, result: settingsViewSchema },
   testConnection: {
     args: noArgs,
-    result: z.object({
-      baseUrl: z.string(),
-      accountSetCount: z.number().int().nonnegative(),
-    }),
+    result: z.object({ baseUrl: z.string(), accountSetCount: z.number().int().nonnegative() }),
   },
-  getReport: {
-    args: reportRequestSchema,
-    result: fetchedSchema(reportResponseSchema),
-  },
+  getReport: { args: reportRequestSchema, result: fetchedSchema(reportResponseSchema) },
   getChart: {
     args: z.strictObject({ accountSetId: accountIdSchema }),
     result: fetchedSchema(chartResponseSchema),
   },
-  listVouchers: {
-    args: voucherPageRequestSchema,
-    result: fetchedSchema(voucherListResponseSchema),
-  },
+  listVouchers: { args: voucherPageRequestSchema, result: fetchedSchema(voucherListResponseSchema) },
   createVoucher: {
     args: z.strictObject({ voucher: voucherCreateRequestSchema }),
     result: voucherSubmissionSchema,
   },
   listOutbox: {
     args: noArgs,
-    result: z.object({
-      items: z.array(outboxItemViewSchema),
-      counts: outboxCountsSchema,
-    }),
+    result: z.object({ items: z.array(outboxItemViewSchema), counts: outboxCountsSchema }),
   },
   /** 重试 / 重新发送: a failed or 结果未知 write goes back into the queue. */
   retryOutboxItem: { args: outboxItemRefSchema, result: outboxItemViewSchema },
   /** 确认已入账: the user checked that a 结果未知 write was applied; it is done, never resent. */
-  confirmOutboxItem: {
-    args: outboxItemRefSchema,
-    result: outboxItemViewSchema,
-  },
+  confirmOutboxItem: { args: outboxItemRefSchema, result: outboxItemViewSchema },
   /** 放弃: a write that is not being sent right now is dropped from the queue. */
-  discardOutboxItem: {
-    args: outboxItemRefSchema,
-    result: z.object({ discarded: z.boolean() }),
-  },
+  discardOutboxItem: { args: outboxItemRefSchema, result: z.object({ discarded: z.boolean() }) },
   getVoucher: {
     args: z.strictObject({ voucherId: voucherIdSchema }),
     result: fetchedSchema(voucherSchema),
   },
   reverseVoucher: {
-    args: z.strictObject({
-      voucherId: voucherIdSchema,
-      date: isoDateSchema.optional(),
-    }),
+    args: z.strictObject({ voucherId: voucherIdSchema, date: isoDateSchema.optional() }),
     result: voucherReverseResponseSchema,
   },
-  saveVoucherDraft: {
-    args: saveDraftArgsSchema,
-    result: z.object({ savedAt: z.iso.datetime() }),
-  },
+  saveVoucherDraft: { args: saveDraftArgsSchema, result: z.object({ savedAt: z.iso.datetime() }) },
   listVoucherDrafts: {
     args: z.strictObject({ accountSetId: accountIdSchema }),
     result: z.object({ drafts: z.array(storedDraftSchema) }),
   },
-  deleteVoucherDraft: {
-    args: draftRefArgsSchema,
-    result: z.object({ deleted: z.boolean() }),
-  },
+  deleteVoucherDraft: { args: draftRefArgsSchema, result: z.object({ deleted: z.boolean() }) },
   listVoucherTemplates: {
     args: z.strictObject({ accountSetId: accountIdSchema }),
     result: z.object({ templates: z.array(voucherTemplateSchema) }),
   },
-  saveVoucherTemplate: {
-    args: saveTemplateArgsSchema,
-    result: voucherTemplateSchema,
-  },
-  deleteVoucherTemplate: {
-    args: templateRefArgsSchema,
-    result: z.object({ deleted: z.boolean() }),
-  },
+  saveVoucherTemplate: { args: saveTemplateArgsSchema, result: voucherTemplateSchema },
+  deleteVoucherTemplate: { args: templateRefArgsSchema, result: z.object({ deleted: z.boolean() }) },
   printVoucher: {
     args: z.strictObject({ voucherId: voucherIdSchema }),
     result: voucherPrintResultSchema,
   },
+  getTrialBalance: { args: trialBalanceRequestSchema, result: fetchedSchema(trialBalanceResponseSchema) },
+  getDetailLedger: { args: detailLedgerRequestSchema, result: fetchedSchema(detailLedgerResponseSchema) },
   getUiState: { args: noArgs, result: uiStateSchema },
   setUiState: { args: uiStatePatchSchema, result: uiStateSchema },
   listPeriods: {
@@ -350,31 +289,19 @@ export const ipcContract = {
     result: periodListResponseSchema,
   },
   closePeriod: {
-    args: z.strictObject({
-      accountSetId: accountIdSchema,
-      period: periodSchema,
-    }),
+    args: z.strictObject({ accountSetId: accountIdSchema, period: periodSchema }),
     result: periodCloseResponseSchema,
   },
   reopenPeriod: {
-    args: z.strictObject({
-      accountSetId: accountIdSchema,
-      period: periodSchema,
-    }),
+    args: z.strictObject({ accountSetId: accountIdSchema, period: periodSchema }),
     result: periodReopenResponseSchema,
   },
   // ——— 文件夹监控 (folder watch) ———
   /** The native folder dialog; `supported: false` in browser mode, where the path is typed. */
   pickWatchedFolder: { args: noArgs, result: pickFolderResultSchema },
   getFolderWatch: { args: noArgs, result: folderWatchSnapshotSchema },
-  addWatchedFolder: {
-    args: addWatchedFolderRequestSchema,
-    result: watchedFolderViewSchema,
-  },
-  updateWatchedFolder: {
-    args: updateWatchedFolderRequestSchema,
-    result: watchedFolderViewSchema,
-  },
+  addWatchedFolder: { args: addWatchedFolderRequestSchema, result: watchedFolderViewSchema },
+  updateWatchedFolder: { args: updateWatchedFolderRequestSchema, result: watchedFolderViewSchema },
   removeWatchedFolder: {
     args: z.strictObject({ id: watchedFolderIdSchema }),
     result: z.object({ removed: z.boolean() }),
@@ -384,29 +311,17 @@ export const ipcContract = {
     args: noArgs,
     result: z.object({ retried: z.number().int().nonnegative() }),
   },
-} as const satisfies Record<
-  IpcCallName,
-  { args: z.ZodType; result: z.ZodType }
->;
+} as const satisfies Record<IpcCallName, { args: z.ZodType; result: z.ZodType }>;
 
 export type IpcContract = typeof ipcContract;
-export type IpcArgs<K extends IpcCallName> = z.input<IpcContract[K]["args"]>;
-export type IpcParsedArgs<K extends IpcCallName> = z.output<
-  IpcContract[K]["args"]
->;
-export type IpcData<K extends IpcCallName> = z.output<IpcContract[K]["result"]>;
+export type IpcArgs<K extends IpcCallName> = z.input<IpcContract[K]['args']>;
+export type IpcParsedArgs<K extends IpcCallName> = z.output<IpcContract[K]['args']>;
+export type IpcData<K extends IpcCallName> = z.output<IpcContract[K]['result']>;
 
 /** Errors cross IPC as data, keeping the API envelope's fields; a few are the client's own. */
 export const ipcErrorTypeSchema = z.union([
   apiErrorTypeSchema,
-  z.enum([
-    "network_error",
-    "timeout_error",
-    "cancelled",
-    "key_missing",
-    "internal_error",
-    "outcome_unknown",
-  ]),
+  z.enum(['network_error', 'timeout_error', 'cancelled', 'key_missing', 'internal_error', 'outcome_unknown']),
 ]);
 export const ipcErrorSchema = z.object({
   code: z.number().int(),
@@ -415,28 +330,24 @@ export const ipcErrorSchema = z.object({
 });
 export type IpcError = z.infer<typeof ipcErrorSchema>;
 
-export type IpcResult<T> =
-  { ok: true; data: T } | { ok: false; error: IpcError };
+export type IpcResult<T> = { ok: true; data: T } | { ok: false; error: IpcError };
 
 /** Progress of one invoice upload (uploads arrive with the invoices issue; the shape is fixed now). */
 export const uploadProgressEventSchema = z.object({
-  type: z.literal("upload-progress"),
+  type: z.literal('upload-progress'),
   uploadId: z.string().min(1),
   fileName: z.string(),
-  stage: z.enum(["queued", "uploading", "recognizing", "done", "failed"]),
+  stage: z.enum(['queued', 'uploading', 'recognizing', 'done', 'failed']),
   loadedBytes: z.number().int().nonnegative(),
   totalBytes: z.number().int().nonnegative(),
   message: z.string().optional(),
 });
 
-export const ipcEventSchema = z.discriminatedUnion("type", [
-  z.object({ type: z.literal("engine-status"), status: engineStatusSchema }),
-  z.object({ type: z.literal("settings-changed") }),
-  z.object({
-    type: z.literal("reachability"),
-    reachability: reachabilitySchema,
-  }),
-  z.object({ type: z.literal("outbox-changed"), counts: outboxCountsSchema }),
+export const ipcEventSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('engine-status'), status: engineStatusSchema }),
+  z.object({ type: z.literal('settings-changed') }),
+  z.object({ type: z.literal('reachability'), reachability: reachabilitySchema }),
+  z.object({ type: z.literal('outbox-changed'), counts: outboxCountsSchema }),
   uploadProgressEventSchema,
   folderWatchProgressEventSchema,
   folderWatchBatchEventSchema,

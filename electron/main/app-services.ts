@@ -1,39 +1,37 @@
-import path from "node:path";
-import { createHandlers } from "./ipc/handlers.js";
-import { createIpcRouter, type IpcRouter } from "./ipc/router.js";
-import type { AppLogger } from "./logging/logger.js";
-import {
-  ApiProxy,
-  type AttemptRecord,
-} from "./services/api-proxy/api-proxy.js";
-import type { RetryPolicy } from "./services/api-proxy/retry-policy.js";
-import { AppCache } from "./services/cache/app-cache.js";
-import { CloudKeys, originOf } from "./services/connection/cloud-keys.js";
-import { ConnectionManager } from "./services/connection/connection-manager.js";
-import { IdempotencySupport } from "./services/connection/idempotency-support.js";
-import { EngineHost } from "./services/engine-host/engine-host.js";
-import type { EngineLauncher } from "./services/engine-host/engine-launcher.js";
-import { EventBus } from "./services/events/event-bus.js";
-import { OutboxActions } from "./services/outbox/outbox-actions.js";
-import { OutboxDrainer } from "./services/outbox/outbox-drainer.js";
-import { OutboxStore } from "./services/outbox/outbox-store.js";
-import { ReachabilityTracker } from "./services/reachability/reachability-tracker.js";
-import { ReconnectProbe } from "./services/reachability/reconnect-probe.js";
-import { CachedReads } from "./services/reads/cached-reads.js";
-import type { SecretStore } from "./services/secrets/secret-store.js";
-import { SettingsStore } from "./services/settings/settings-store.js";
-import { UiStateStore } from "./services/ui-state/ui-state-store.js";
-import { VoucherSubmitter } from "./services/vouchers/voucher-submission.js";
-import { describeError } from "./logging/describe-error.js";
+import path from 'node:path';
+import { createHandlers } from './ipc/handlers.js';
+import { createIpcRouter, type IpcRouter } from './ipc/router.js';
+import type { AppLogger } from './logging/logger.js';
+import { ApiProxy, type AttemptRecord } from './services/api-proxy/api-proxy.js';
+import type { RetryPolicy } from './services/api-proxy/retry-policy.js';
+import { AppCache } from './services/cache/app-cache.js';
+import { CloudKeys, originOf } from './services/connection/cloud-keys.js';
+import { ConnectionManager } from './services/connection/connection-manager.js';
+import { IdempotencySupport } from './services/connection/idempotency-support.js';
+import { EngineHost } from './services/engine-host/engine-host.js';
+import type { EngineLauncher } from './services/engine-host/engine-launcher.js';
+import { EventBus } from './services/events/event-bus.js';
+import { OutboxActions } from './services/outbox/outbox-actions.js';
+import { OutboxDrainer } from './services/outbox/outbox-drainer.js';
+import { OutboxStore } from './services/outbox/outbox-store.js';
+import { ReachabilityTracker } from './services/reachability/reachability-tracker.js';
+import { ReconnectProbe } from './services/reachability/reconnect-probe.js';
+import { CachedReads } from './services/reads/cached-reads.js';
+import type { SecretStore } from './services/secrets/secret-store.js';
+import { SettingsStore } from './services/settings/settings-store.js';
+import { UiStateStore } from './services/ui-state/ui-state-store.js';
+import { LedgerBookReads } from './services/reads/ledger-book-reads.js';
+import { VoucherSubmitter } from './services/vouchers/voucher-submission.js';
+import { describeError } from './logging/describe-error.js';
 import {
   createVoucherWorkHandlers,
   type VoucherPdfPrinter,
-} from "./services/drafts/voucher-work-handlers.js";
+} from './services/drafts/voucher-work-handlers.js';
 import {
   createFolderWatch,
   type DesktopShell,
   type FolderWatch,
-} from "./services/folder-watch/folder-watch-wiring.js";
+} from './services/folder-watch/folder-watch-wiring.js';
 
 /** Pauses and limits; the defaults are the product's, tests shorten them. */
 export interface ServiceTimings {
@@ -73,7 +71,7 @@ export interface AppServices {
   events: EventBus;
   engine: EngineHost;
   settings: SettingsStore;
-  secretStorage: SecretStore["storage"];
+  secretStorage: SecretStore['storage'];
   /** Undefined when cache.db could not be opened (reads are then live only, writes unqueued). */
   cache: AppCache | undefined;
   reachability: ReachabilityTracker;
@@ -99,24 +97,19 @@ export function createAppServices(options: AppServicesOptions): AppServices {
   const cache = openCache(options);
   const engine = new EngineHost({
     launch: options.launchEngine,
-    dataDir: path.join(userDataDir, "engine"),
+    dataDir: path.join(userDataDir, 'engine'),
     secrets,
     logger,
     restartDelaysMs: timings.engineRestartDelaysMs,
     onStatus: (status) => {
-      events.emit({ type: "engine-status", status });
-      if (status.state === "running") void outbox?.drainer.drain();
-      if (status.state === "running") folderWatch?.connectionChanged();
+      events.emit({ type: 'engine-status', status });
+      if (status.state === 'running') void outbox?.drainer.drain();
+      if (status.state === 'running') folderWatch?.connectionChanged();
     },
   });
   const keys = new CloudKeys(secrets);
   const idempotency = new IdempotencySupport(cache?.db);
-  const connection = new ConnectionManager({
-    settings,
-    keys,
-    engine,
-    idempotency,
-  });
+  const connection = new ConnectionManager({ settings, keys, engine, idempotency });
   const scope = () => connection.scope();
 
   const probe = new ReconnectProbe({
@@ -124,11 +117,11 @@ export function createAppServices(options: AppServicesOptions): AppServices {
     delaysMs: timings.probeDelaysMs ?? [2_000, 5_000, 15_000, 30_000, 60_000],
   });
   const reachability = new ReachabilityTracker((state) => {
-    events.emit({ type: "reachability", reachability: state });
-    if (state === "offline") probe.offline();
+    events.emit({ type: 'reachability', reachability: state });
+    if (state === 'offline') probe.offline();
     else probe.online();
-    if (state === "online") void outbox?.drainer.drain();
-    if (state === "online") folderWatch?.connectionChanged();
+    if (state === 'online') void outbox?.drainer.drain();
+    if (state === 'online') folderWatch?.connectionChanged();
   });
   const proxy = new ApiProxy({
     client: () => connection.client(),
@@ -157,8 +150,7 @@ export function createAppServices(options: AppServicesOptions): AppServices {
       itemBackoffMs: timings.outboxItemBackoffMs,
       maxFailedTries: timings.outboxMaxFailedTries,
       honoursIdempotencyKey: (of) => idempotency.honours(of),
-      onChange: () =>
-        events.emit({ type: "outbox-changed", counts: store.counts() }),
+      onChange: () => events.emit({ type: 'outbox-changed', counts: store.counts() }),
     });
     outbox = { store, drainer };
   }
@@ -167,19 +159,10 @@ export function createAppServices(options: AppServicesOptions): AppServices {
     new OutboxActions({
       ...outbox,
       onChange: () => {
-        if (outbox)
-          events.emit({
-            type: "outbox-changed",
-            counts: outbox.store.counts(),
-          });
+        if (outbox) events.emit({ type: 'outbox-changed', counts: outbox.store.counts() });
       },
     });
-  const vouchers = new VoucherSubmitter({
-    proxy,
-    outbox,
-    scope,
-    waitMs: timings.voucherWaitMs,
-  });
+  const vouchers = new VoucherSubmitter({ proxy, outbox, scope, waitMs: timings.voucherWaitMs });
 
   const watch = createFolderWatch({
     cache,
@@ -210,6 +193,7 @@ export function createAppServices(options: AppServicesOptions): AppServices {
       outbox,
       outboxActions,
       uiState: new UiStateStore(userDataDir),
+      ledgerBooks: new LedgerBookReads({ proxy, cache, scope, logger }),
       folderWatch: watch,
       voucherWork: createVoucherWorkHandlers({
         proxy,
@@ -220,8 +204,7 @@ export function createAppServices(options: AppServicesOptions): AppServices {
       }),
     }),
     isTrustedOrigin: options.isTrustedOrigin,
-    onError: (name, error) =>
-      logger.warn({ call: name, err: describeError(error) }, "ipc call failed"),
+    onError: (name, error) => logger.warn({ call: name, err: describeError(error) }, 'ipc call failed'),
   });
 
   return {
@@ -234,15 +217,10 @@ export function createAppServices(options: AppServicesOptions): AppServices {
     reachability,
     folderWatch: watch,
     async start() {
-      await keys
-        .adoptUnboundKey(originOf(settings.get().cloudBaseUrl))
-        .catch((error: unknown) => {
-          logger.warn(
-            { err: describeError(error) },
-            "could not move the unbound cloud key",
-          );
-        });
-      if (settings.get().mode === "local") {
+      await keys.adoptUnboundKey(originOf(settings.get().cloudBaseUrl)).catch((error: unknown) => {
+        logger.warn({ err: describeError(error) }, 'could not move the unbound cloud key');
+      });
+      if (settings.get().mode === 'local') {
         await engine.start().catch(() => undefined);
       }
       await outbox?.drainer.drain();
@@ -267,13 +245,10 @@ function openCache(options: AppServicesOptions): AppCache | undefined {
       nativeBinding: options.sqliteNativeBinding,
       logger: options.logger,
     });
-    if (rebuilt) options.logger.warn({ rebuilt }, "cache rebuilt");
+    if (rebuilt) options.logger.warn({ rebuilt }, 'cache rebuilt');
     return cache;
   } catch (error) {
-    options.logger.error(
-      { err: describeError(error) },
-      "cache database unavailable: reads are live only",
-    );
+    options.logger.error({ err: describeError(error) }, 'cache database unavailable: reads are live only');
     return undefined;
   }
 }

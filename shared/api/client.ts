@@ -1,16 +1,11 @@
-import type { z } from "zod";
-import type { AccountsListResponse } from "./accounts.js";
-import { endpoints, fillPath } from "./endpoints.js";
-import { ApiError, ApiTransportError, errorEnvelopeSchema } from "./errors.js";
-import {
-  IDEMPOTENCY_HONOURED_HEADER,
-  IDEMPOTENCY_KEY_HEADER,
-} from "./idempotency.js";
-import type {
-  InvoiceRecognizeFields,
-  InvoiceRecognizeResponse,
-} from "./invoice.js";
-import { redactApiKeys } from "./key-redaction.js";
+import type { z } from 'zod';
+import type { AccountsListResponse } from './accounts.js';
+import type { DetailLedgerQuery, DetailLedgerResponse } from './detail-ledger.js';
+import { endpoints, fillPath } from './endpoints.js';
+import { ApiError, ApiTransportError, errorEnvelopeSchema } from './errors.js';
+import { IDEMPOTENCY_HONOURED_HEADER, IDEMPOTENCY_KEY_HEADER } from './idempotency.js';
+import type { InvoiceRecognizeFields, InvoiceRecognizeResponse } from './invoice.js';
+import { redactApiKeys } from './key-redaction.js';
 import type {
   ChartResponse,
   PeriodCloseResponse,
@@ -22,12 +17,12 @@ import type {
   VoucherListResponse,
   VoucherReverseRequest,
   VoucherReverseResponse,
-} from "./ledger.js";
-import type { ReportQuery, ReportResponse, ReportType } from "./report.js";
-import type { TrialBalanceResponse } from "./trial-balance.js";
-import type { VoucherCreateRequest, VoucherCreateResponse } from "./voucher.js";
+} from './ledger.js';
+import type { ReportQuery, ReportResponse, ReportType } from './report.js';
+import type { TrialBalanceResponse } from './trial-balance.js';
+import type { VoucherCreateRequest, VoucherCreateResponse } from './voucher.js';
 
-export const DEFAULT_CLOUD_BASE_URL = "https://api.zhangxiaoer.com";
+export const DEFAULT_CLOUD_BASE_URL = 'https://api.zhangxiaoer.com';
 
 export interface ApiClientOptions {
   /** e.g. `https://api.zhangxiaoer.com` or `http://127.0.0.1:8787` */
@@ -58,7 +53,7 @@ export interface InvoiceUpload extends InvoiceRecognizeFields {
 }
 
 interface RequestSpec {
-  method: "GET" | "POST";
+  method: 'GET' | 'POST';
   path: string;
   query?: Record<string, string>;
   json?: unknown;
@@ -77,10 +72,10 @@ export class ApiClient {
   readonly #apiKey: string;
   readonly #timeoutMs: number;
   readonly #fetch: typeof fetch;
-  readonly #onServerTraits: ApiClientOptions["onServerTraits"];
+  readonly #onServerTraits: ApiClientOptions['onServerTraits'];
 
   constructor(options: ApiClientOptions) {
-    this.baseUrl = options.baseUrl.replace(/\/+$/, "");
+    this.baseUrl = options.baseUrl.replace(/\/+$/, '');
     this.#apiKey = options.apiKey;
     this.#timeoutMs = options.timeoutMs ?? 30_000;
     this.#fetch = options.fetch ?? globalThis.fetch.bind(globalThis);
@@ -89,60 +84,32 @@ export class ApiClient {
 
   listAccounts(options?: CallOptions): Promise<AccountsListResponse> {
     const spec = endpoints.accountsList;
-    return this.#call(
-      { method: spec.method, path: spec.path },
-      spec.response,
-      options,
-    );
+    return this.#call({ method: spec.method, path: spec.path }, spec.response, options);
   }
 
-  createVoucher(
-    body: VoucherCreateRequest,
-    options?: CallOptions,
-  ): Promise<VoucherCreateResponse> {
+  createVoucher(body: VoucherCreateRequest, options?: CallOptions): Promise<VoucherCreateResponse> {
     const spec = endpoints.voucherCreate;
-    return this.#call(
-      { method: spec.method, path: spec.path, json: body },
-      spec.response,
-      options,
-    );
+    return this.#call({ method: spec.method, path: spec.path, json: body }, spec.response, options);
   }
 
-  recognizeInvoice(
-    upload: InvoiceUpload,
-    options?: CallOptions,
-  ): Promise<InvoiceRecognizeResponse> {
+  recognizeInvoice(upload: InvoiceUpload, options?: CallOptions): Promise<InvoiceRecognizeResponse> {
     const spec = endpoints.invoiceRecognize;
     const form = new FormData();
     const bytes = new Uint8Array(upload.file);
     form.append(
       spec.multipartFile.field,
-      new Blob([bytes], {
-        type: upload.contentType ?? "application/octet-stream",
-      }),
+      new Blob([bytes], { type: upload.contentType ?? 'application/octet-stream' }),
       upload.filename,
     );
-    form.append("account_id", upload.account_id);
-    if (upload.invoice_type) form.append("invoice_type", upload.invoice_type);
-    return this.#call(
-      { method: spec.method, path: spec.path, form },
-      spec.response,
-      options,
-    );
+    form.append('account_id', upload.account_id);
+    if (upload.invoice_type) form.append('invoice_type', upload.invoice_type);
+    return this.#call({ method: spec.method, path: spec.path, form }, spec.response, options);
   }
 
-  getReport(
-    type: ReportType,
-    query: ReportQuery,
-    options?: CallOptions,
-  ): Promise<ReportResponse> {
+  getReport(type: ReportType, query: ReportQuery, options?: CallOptions): Promise<ReportResponse> {
     const spec = endpoints.report;
-    const path = spec.path.replace("{type}", encodeURIComponent(type));
-    return this.#call(
-      { method: spec.method, path, query: { ...query } },
-      spec.response,
-      options,
-    );
+    const path = spec.path.replace('{type}', encodeURIComponent(type));
+    return this.#call({ method: spec.method, path, query: { ...query } }, spec.response, options);
   }
 
   // ——— Engine extensions (local or self-hosted engine only; the cloud answers 404) ———
@@ -154,10 +121,7 @@ export class ApiClient {
     return this.#call({ method: spec.method, path }, spec.response, options);
   }
 
-  listVouchers(
-    query: VoucherListQuery,
-    options?: CallOptions,
-  ): Promise<VoucherListResponse> {
+  listVouchers(query: VoucherListQuery, options?: CallOptions): Promise<VoucherListResponse> {
     const spec = endpoints.voucherList;
     const params: Record<string, string> = { account_id: query.account_id };
     if (query.period !== undefined) params.period = query.period;
@@ -165,13 +129,8 @@ export class ApiClient {
     if (query.end_date !== undefined) params.end_date = query.end_date;
     if (query.q !== undefined) params.q = query.q;
     if (query.page !== undefined) params.page = String(query.page);
-    if (query.page_size !== undefined)
-      params.page_size = String(query.page_size);
-    return this.#call(
-      { method: spec.method, path: spec.path, query: params },
-      spec.response,
-      options,
-    );
+    if (query.page_size !== undefined) params.page_size = String(query.page_size);
+    return this.#call({ method: spec.method, path: spec.path, query: params }, spec.response, options);
   }
 
   getVoucher(voucherId: string, options?: CallOptions): Promise<Voucher> {
@@ -188,66 +147,48 @@ export class ApiClient {
   ): Promise<VoucherReverseResponse> {
     const spec = endpoints.voucherReverse;
     const path = fillPath(spec.path, { voucher_id: voucherId });
-    return this.#call(
-      { method: spec.method, path, json: body },
-      spec.response,
-      options,
-    );
+    return this.#call({ method: spec.method, path, json: body }, spec.response, options);
   }
 
-  listPeriods(
-    accountId: string,
-    options?: CallOptions,
-  ): Promise<PeriodListResponse> {
+  listPeriods(accountId: string, options?: CallOptions): Promise<PeriodListResponse> {
     const spec = endpoints.periodList;
     return this.#call(
-      {
-        method: spec.method,
-        path: spec.path,
-        query: { account_id: accountId },
-      },
+      { method: spec.method, path: spec.path, query: { account_id: accountId } },
       spec.response,
       options,
     );
   }
 
   /** 结账: posts the closing voucher (结转损益) and closes the period. */
-  closePeriod(
-    body: PeriodRequest,
-    options?: CallOptions,
-  ): Promise<PeriodCloseResponse> {
+  closePeriod(body: PeriodRequest, options?: CallOptions): Promise<PeriodCloseResponse> {
     const spec = endpoints.periodClose;
-    return this.#call(
-      { method: spec.method, path: spec.path, json: body },
-      spec.response,
-      options,
-    );
+    return this.#call({ method: spec.method, path: spec.path, json: body }, spec.response, options);
   }
 
   /** 反结账: voids the closing voucher (its number stays used) and opens the period again. */
-  reopenPeriod(
-    body: PeriodRequest,
-    options?: CallOptions,
-  ): Promise<PeriodReopenResponse> {
+  reopenPeriod(body: PeriodRequest, options?: CallOptions): Promise<PeriodReopenResponse> {
     const spec = endpoints.periodReopen;
-    return this.#call(
-      { method: spec.method, path: spec.path, json: body },
-      spec.response,
-      options,
-    );
+    return this.#call({ method: spec.method, path: spec.path, json: body }, spec.response, options);
   }
 
   /** 科目余额表: opening, period debit/credit and closing per account. */
-  getTrialBalance(
-    query: ReportQuery,
-    options?: CallOptions,
-  ): Promise<TrialBalanceResponse> {
+  getTrialBalance(query: ReportQuery, options?: CallOptions): Promise<TrialBalanceResponse> {
     const spec = endpoints.trialBalance;
-    return this.#call(
-      { method: spec.method, path: spec.path, query: { ...query } },
-      spec.response,
-      options,
-    );
+    return this.#call({ method: spec.method, path: spec.path, query: { ...query } }, spec.response, options);
+  }
+
+  /** 明细账: one account's postings with running balance and monthly lines, paged by row. */
+  getDetailLedger(query: DetailLedgerQuery, options?: CallOptions): Promise<DetailLedgerResponse> {
+    const spec = endpoints.detailLedger;
+    const params: Record<string, string> = {
+      account_id: query.account_id,
+      account_code: query.account_code,
+      start_date: query.start_date,
+      end_date: query.end_date,
+    };
+    if (query.page !== undefined) params.page = String(query.page);
+    if (query.page_size !== undefined) params.page_size = String(query.page_size);
+    return this.#call({ method: spec.method, path: spec.path, query: params }, spec.response, options);
   }
 
   async #call<S extends z.ZodType>(
@@ -259,43 +200,33 @@ export class ApiClient {
     const parsed = schema.safeParse(payload);
     if (!parsed.success) {
       // A success status all the same: a write may have been applied.
-      throw new ApiTransportError(
-        "bad_response",
-        `服务器返回的数据格式不符合 API v2：${request.path}`,
-        {
-          status,
-        },
-      );
+      throw new ApiTransportError('bad_response', `服务器返回的数据格式不符合 API v2：${request.path}`, {
+        status,
+      });
     }
     return parsed.data;
   }
 
-  async #send(
-    request: RequestSpec,
-    options: CallOptions,
-  ): Promise<{ payload: unknown; status: number }> {
+  async #send(request: RequestSpec, options: CallOptions): Promise<{ payload: unknown; status: number }> {
     const url = new URL(this.baseUrl + request.path);
     for (const [name, value] of Object.entries(request.query ?? {})) {
       url.searchParams.set(name, value);
     }
     const headers: Record<string, string> = {
       Authorization: `Bearer ${this.#apiKey}`,
-      Accept: "application/json",
+      Accept: 'application/json',
     };
     let body: string | FormData | undefined;
     if (request.json !== undefined) {
-      headers["Content-Type"] = "application/json";
+      headers['Content-Type'] = 'application/json';
       body = JSON.stringify(request.json);
     } else if (request.form) {
       body = request.form;
     }
-    if (options.idempotencyKey)
-      headers[IDEMPOTENCY_KEY_HEADER] = options.idempotencyKey;
+    if (options.idempotencyKey) headers[IDEMPOTENCY_KEY_HEADER] = options.idempotencyKey;
 
     const timeout = AbortSignal.timeout(options.timeoutMs ?? this.#timeoutMs);
-    const signal = options.signal
-      ? AbortSignal.any([options.signal, timeout])
-      : timeout;
+    const signal = options.signal ? AbortSignal.any([options.signal, timeout]) : timeout;
 
     let response: Response;
     try {
@@ -305,7 +236,7 @@ export class ApiClient {
         headers,
         body,
         signal,
-        redirect: "manual",
+        redirect: 'manual',
       });
     } catch (error) {
       throw transportFailure(error, url, options.signal);
@@ -313,7 +244,7 @@ export class ApiClient {
     if (response.status >= 300 && response.status < 400) {
       await response.body?.cancel().catch(() => undefined);
       throw new ApiTransportError(
-        "bad_response",
+        'bad_response',
         `服务器要求转到其他地址（HTTP ${String(response.status)}），已拒绝：API Key 只发往所设置的地址`,
         { status: response.status },
       );
@@ -323,24 +254,16 @@ export class ApiClient {
     try {
       payload = await response.json();
     } catch (error) {
-      if (options.signal?.aborted || timeout.aborted)
-        throw transportFailure(error, url, options.signal);
-      throw new ApiTransportError(
-        "bad_response",
-        `服务器返回的不是 JSON（HTTP ${response.status}）`,
-        {
-          status: response.status,
-        },
-      );
+      if (options.signal?.aborted || timeout.aborted) throw transportFailure(error, url, options.signal);
+      throw new ApiTransportError('bad_response', `服务器返回的不是 JSON（HTTP ${response.status}）`, {
+        status: response.status,
+      });
     }
 
-    const envelope = response.ok
-      ? undefined
-      : errorEnvelopeSchema.safeParse(payload);
+    const envelope = response.ok ? undefined : errorEnvelopeSchema.safeParse(payload);
     if (response.ok || envelope?.success) {
       this.#onServerTraits?.({
-        honoursIdempotencyKey:
-          response.headers.get(IDEMPOTENCY_HONOURED_HEADER) === "true",
+        honoursIdempotencyKey: response.headers.get(IDEMPOTENCY_HONOURED_HEADER) === 'true',
       });
     }
     if (response.ok) return { payload, status: response.status };
@@ -349,43 +272,38 @@ export class ApiClient {
       const message = this.#redact(error.message);
       throw new ApiError(
         { error: { ...error, message } },
-        parseRetryAfter(response.headers.get("retry-after")),
+        parseRetryAfter(response.headers.get('retry-after')),
       );
     }
-    throw new ApiTransportError(
-      "bad_response",
-      `服务器返回了无法识别的错误（HTTP ${response.status}）`,
-      {
-        status: response.status,
-      },
-    );
+    throw new ApiTransportError('bad_response', `服务器返回了无法识别的错误（HTTP ${response.status}）`, {
+      status: response.status,
+    });
   }
 
   /** The server's text with this client's key, and anything key-shaped, masked. */
   #redact(text: string): string {
-    const withoutOwnKey =
-      this.#apiKey.length >= 8 ? text.split(this.#apiKey).join("***") : text;
+    const withoutOwnKey = this.#apiKey.length >= 8 ? text.split(this.#apiKey).join('***') : text;
     return redactApiKeys(withoutOwnKey);
   }
 }
 
 /** Error codes that mean the request never left: no connection, no address, TLS refused before sending. */
 const NOT_SENT_CODES = new Set([
-  "ECONNREFUSED",
-  "ENOTFOUND",
-  "EAI_AGAIN",
-  "EAI_NONAME",
-  "EAI_NODATA",
-  "EHOSTUNREACH",
-  "ENETUNREACH",
-  "EADDRNOTAVAIL",
-  "UND_ERR_CONNECT_TIMEOUT",
-  "CERT_HAS_EXPIRED",
-  "DEPTH_ZERO_SELF_SIGNED_CERT",
-  "SELF_SIGNED_CERT_IN_CHAIN",
-  "UNABLE_TO_VERIFY_LEAF_SIGNATURE",
-  "UNABLE_TO_GET_ISSUER_CERT_LOCALLY",
-  "ERR_TLS_CERT_ALTNAME_INVALID",
+  'ECONNREFUSED',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'EAI_NONAME',
+  'EAI_NODATA',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'EADDRNOTAVAIL',
+  'UND_ERR_CONNECT_TIMEOUT',
+  'CERT_HAS_EXPIRED',
+  'DEPTH_ZERO_SELF_SIGNED_CERT',
+  'SELF_SIGNED_CERT_IN_CHAIN',
+  'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
+  'UNABLE_TO_GET_ISSUER_CERT_LOCALLY',
+  'ERR_TLS_CERT_ALTNAME_INVALID',
 ]);
 
 /**
@@ -400,9 +318,8 @@ export function failedBeforeSending(error: unknown): boolean {
     if (!(value instanceof Error) || seen.has(value)) return;
     seen.add(value);
     const code = (value as { code?: unknown }).code;
-    if (typeof code === "string") codes.push(code);
-    if (value instanceof AggregateError)
-      for (const member of value.errors) visit(member);
+    if (typeof code === 'string') codes.push(code);
+    if (value instanceof AggregateError) for (const member of value.errors) visit(member);
     visit(value.cause);
   };
   visit(error);
@@ -414,27 +331,18 @@ function transportFailure(
   url: URL,
   callerSignal: AbortSignal | undefined,
 ): ApiTransportError {
-  if (callerSignal?.aborted)
-    return new ApiTransportError("aborted", "请求已取消", { cause: error });
-  if (
-    error instanceof DOMException &&
-    (error.name === "TimeoutError" || error.name === "AbortError")
-  ) {
-    return new ApiTransportError("timeout", `请求超时：${url.host}`, {
-      cause: error,
-    });
+  if (callerSignal?.aborted) return new ApiTransportError('aborted', '请求已取消', { cause: error });
+  if (error instanceof DOMException && (error.name === 'TimeoutError' || error.name === 'AbortError')) {
+    return new ApiTransportError('timeout', `请求超时：${url.host}`, { cause: error });
   }
-  return new ApiTransportError("network", `无法连接到服务器：${url.host}`, {
+  return new ApiTransportError('network', `无法连接到服务器：${url.host}`, {
     cause: error,
     notSent: failedBeforeSending(error),
   });
 }
 
 /** `Retry-After` as seconds (delta-seconds or an HTTP date). */
-export function parseRetryAfter(
-  value: string | null,
-  now = Date.now(),
-): number | undefined {
+export function parseRetryAfter(value: string | null, now = Date.now()): number | undefined {
   if (!value) return undefined;
   const seconds = Number(value);
   if (Number.isFinite(seconds) && seconds >= 0) return seconds;

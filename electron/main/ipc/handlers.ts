@@ -1,29 +1,27 @@
-import { randomUUID } from "node:crypto";
-import type { SettingsView } from "../../../shared/ipc.js";
-import type { ApiProxy } from "../services/api-proxy/api-proxy.js";
-import { SINGLE_ATTEMPT_POLICY } from "../services/api-proxy/retry-policy.js";
-import type { AppCache } from "../services/cache/app-cache.js";
-import { originOf, type CloudKeys } from "../services/connection/cloud-keys.js";
-import {
-  cloudScope,
-  type ConnectionManager,
-} from "../services/connection/connection-manager.js";
-import type { EngineHost } from "../services/engine-host/engine-host.js";
-import type { EventBus } from "../services/events/event-bus.js";
-import type { OutboxActions } from "../services/outbox/outbox-actions.js";
-import type { OutboxDrainer } from "../services/outbox/outbox-drainer.js";
-import type { OutboxStore } from "../services/outbox/outbox-store.js";
-import { toOutboxItemView } from "../services/outbox/outbox-view.js";
-import type { ReachabilityTracker } from "../services/reachability/reachability-tracker.js";
-import type { CachedReads } from "../services/reads/cached-reads.js";
-import type { SecretStore } from "../services/secrets/secret-store.js";
-import type { SettingsStore } from "../services/settings/settings-store.js";
-import type { UiStateStore } from "../services/ui-state/ui-state-store.js";
-import type { VoucherSubmitter } from "../services/vouchers/voucher-submission.js";
-import { UserFacingError } from "../services/user-facing-error.js";
-import type { FolderWatch } from "../services/folder-watch/folder-watch-wiring.js";
-import type { createVoucherWorkHandlers } from "../services/drafts/voucher-work-handlers.js";
-import type { IpcHandlers } from "./router.js";
+import { randomUUID } from 'node:crypto';
+import type { SettingsView } from '../../../shared/ipc.js';
+import type { ApiProxy } from '../services/api-proxy/api-proxy.js';
+import { SINGLE_ATTEMPT_POLICY } from '../services/api-proxy/retry-policy.js';
+import type { AppCache } from '../services/cache/app-cache.js';
+import { originOf, type CloudKeys } from '../services/connection/cloud-keys.js';
+import { cloudScope, type ConnectionManager } from '../services/connection/connection-manager.js';
+import type { EngineHost } from '../services/engine-host/engine-host.js';
+import type { EventBus } from '../services/events/event-bus.js';
+import type { OutboxActions } from '../services/outbox/outbox-actions.js';
+import type { OutboxDrainer } from '../services/outbox/outbox-drainer.js';
+import type { OutboxStore } from '../services/outbox/outbox-store.js';
+import { toOutboxItemView } from '../services/outbox/outbox-view.js';
+import type { ReachabilityTracker } from '../services/reachability/reachability-tracker.js';
+import type { CachedReads } from '../services/reads/cached-reads.js';
+import type { SecretStore } from '../services/secrets/secret-store.js';
+import type { SettingsStore } from '../services/settings/settings-store.js';
+import type { UiStateStore } from '../services/ui-state/ui-state-store.js';
+import type { LedgerBookReads } from '../services/reads/ledger-book-reads.js';
+import type { VoucherSubmitter } from '../services/vouchers/voucher-submission.js';
+import { UserFacingError } from '../services/user-facing-error.js';
+import type { FolderWatch } from '../services/folder-watch/folder-watch-wiring.js';
+import type { createVoucherWorkHandlers } from '../services/drafts/voucher-work-handlers.js';
+import type { IpcHandlers } from './router.js';
 
 export interface HandlerDeps {
   settings: SettingsStore;
@@ -43,6 +41,8 @@ export interface HandlerDeps {
   outboxActions: OutboxActions | undefined;
   /** The account set and period the user last had open. */
   uiState: UiStateStore;
+  /** 科目余额表 and 明细账, cached like the statements. */
+  ledgerBooks: LedgerBookReads;
   /** 文件夹监控: watched folders and their upload queue. */
   folderWatch: FolderWatch;
   /** The voucher editor's calls: one voucher, 红字冲销, drafts, templates, print. */
@@ -51,24 +51,12 @@ export interface HandlerDeps {
 
 /** One handler per IPC call; each does orchestration only — the work lives in the services. */
 export function createHandlers(deps: HandlerDeps): IpcHandlers {
-  const {
-    settings,
-    secrets,
-    keys,
-    connection,
-    engine,
-    events,
-    proxy,
-    reads,
-    reachability,
-    cache,
-    outbox,
-  } = deps;
+  const { settings, secrets, keys, connection, engine, events, proxy, reads, reachability, cache, outbox } =
+    deps;
   const cloudOrigin = () => originOf(settings.get().cloudBaseUrl);
 
   function outboxActions(): OutboxActions {
-    if (!deps.outboxActions)
-      throw new UserFacingError(503, "待发送队列不可用（缓存数据库未能打开）");
+    if (!deps.outboxActions) throw new UserFacingError(503, '待发送队列不可用（缓存数据库未能打开）');
     return deps.outboxActions;
   }
 
@@ -89,7 +77,7 @@ export function createHandlers(deps: HandlerDeps): IpcHandlers {
     connection.changed();
     deps.folderWatch.connectionChanged();
     reachability.reset();
-    events.emit({ type: "settings-changed" });
+    events.emit({ type: 'settings-changed' });
     void outbox?.drainer.drain();
   }
 
@@ -109,15 +97,11 @@ export function createHandlers(deps: HandlerDeps): IpcHandlers {
 
     listVouchers: (args, { signal }) => reads.vouchers(args, signal),
 
-    createVoucher: (args, { signal }) =>
-      deps.vouchers.submit(args.voucher, signal),
+    createVoucher: (args, { signal }) => deps.vouchers.submit(args.voucher, signal),
 
     listOutbox() {
       if (!outbox) {
-        return Promise.resolve({
-          items: [],
-          counts: { pending: 0, sending: 0, failed: 0, unknown: 0 },
-        });
+        return Promise.resolve({ items: [], counts: { pending: 0, sending: 0, failed: 0, unknown: 0 } });
       }
       return Promise.resolve({
         items: outbox.store.list().map(toOutboxItemView),
@@ -127,31 +111,30 @@ export function createHandlers(deps: HandlerDeps): IpcHandlers {
 
     retryOutboxItem: (args) => Promise.resolve(outboxActions().resend(args.id)),
 
-    confirmOutboxItem: (args) =>
-      Promise.resolve(outboxActions().confirm(args.id)),
+    confirmOutboxItem: (args) => Promise.resolve(outboxActions().confirm(args.id)),
 
-    discardOutboxItem: (args) =>
-      Promise.resolve(outboxActions().discard(args.id)),
+    discardOutboxItem: (args) => Promise.resolve(outboxActions().discard(args.id)),
 
     ...deps.folderWatch.handlers,
 
     getSettings: () => view(),
+
+    getTrialBalance: (args, { signal }) => deps.ledgerBooks.trialBalance(args, signal),
+
+    getDetailLedger: (args, { signal }) => deps.ledgerBooks.detailLedger(args, signal),
 
     getUiState: () => Promise.resolve(deps.uiState.get()),
 
     setUiState: (args) => Promise.resolve(deps.uiState.update(args)),
 
     listPeriods: (args, { signal }) =>
-      proxy.call((client, o) => client.listPeriods(args.accountSetId, o), {
-        name: "listPeriods",
-        signal,
-      }),
+      proxy.call((client, o) => client.listPeriods(args.accountSetId, o), { name: 'listPeriods', signal }),
 
     // 结账 / 反结账 post or void a voucher: one idempotency key per user action, reused by retries.
     closePeriod(args, { signal }) {
       const body = { account_id: args.accountSetId, period: args.period };
       return proxy.call((client, o) => client.closePeriod(body, o), {
-        name: "closePeriod",
+        name: 'closePeriod',
         signal,
         idempotencyKey: randomUUID(),
       });
@@ -160,7 +143,7 @@ export function createHandlers(deps: HandlerDeps): IpcHandlers {
     reopenPeriod(args, { signal }) {
       const body = { account_id: args.accountSetId, period: args.period };
       return proxy.call((client, o) => client.reopenPeriod(body, o), {
-        name: "reopenPeriod",
+        name: 'reopenPeriod',
         signal,
         idempotencyKey: randomUUID(),
       });
@@ -172,14 +155,11 @@ export function createHandlers(deps: HandlerDeps): IpcHandlers {
       settings.update(args);
       // A key belongs to the server it was entered for: another origin needs its own key, and the
       // data read with the old one is forgotten with it.
-      if (
-        await keys.originChanged(originOf(before.cloudBaseUrl), cloudOrigin())
-      ) {
+      if (await keys.originChanged(originOf(before.cloudBaseUrl), cloudOrigin())) {
         forgetCloudData(before.cloudBaseUrl);
       }
-      if (args.mode === "local" && previous !== "local")
-        void engine.start().catch(() => undefined);
-      if (args.mode === "cloud" && previous !== "cloud") await engine.stop();
+      if (args.mode === 'local' && previous !== 'local') void engine.start().catch(() => undefined);
+      if (args.mode === 'cloud' && previous !== 'cloud') await engine.stop();
       connectionChanged();
       return view();
     },
@@ -204,7 +184,7 @@ export function createHandlers(deps: HandlerDeps): IpcHandlers {
           const { accounts } = await client.listAccounts(o);
           return { baseUrl: client.baseUrl, accountSetCount: accounts.length };
         },
-        { name: "testConnection", signal, policy: SINGLE_ATTEMPT_POLICY },
+        { name: 'testConnection', signal, policy: SINGLE_ATTEMPT_POLICY },
       );
     },
   };
