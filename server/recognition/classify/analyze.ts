@@ -238,6 +238,10 @@ export function analyzeInvoice(
         source: 'rule',
         detail: `税收分类「*${taxCategory ?? ''}*」→ ${rule.accountCode} ${rule.category}`,
       };
+    } else if (kind === 'receipt' && x.receiptMarkers.some((m) => /行程/.test(m))) {
+      categoryAccountCode = '560205';
+      category = set.accountName('560205') ?? '交通费';
+      categoryReason = { source: 'rule', detail: '网约车/出租车行程单 → 560205 交通费' };
     } else if (sellerRule) {
       categoryAccountCode = sellerRule.accountCode;
       category = sellerRule.category;

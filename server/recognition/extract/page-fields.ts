@@ -301,6 +301,61 @@ function headerColumns(lines: readonly Line[]): { lineIndex: number; columns: Co
   return best;
 }
 
+const RECEIPT_LABELS = {
+  seller: /收款方名称|收款方|收款单位(?:\(章\))?|收款人名称/,
+  buyer: /付款方名称|付款方|交款人|付款人/,
+  sellerTaxId: /收款方识别号|收款方纳税人识别号/,
+  date: /申请日期|交易时间|交易日期|开票日期|日期/,
+  total: /交易金额|实付金额|支付金额|金额合计|合计金额/,
+} as const;
+
+/**
+ * Receipts and look-alikes label their parties and totals their own way (收款方 / 付款方,
+ * 交易金额, 合计 98.42 元); read those only where the invoice labels found nothing.
+ */
+function readReceiptFallbacks(lines: readonly Line[], source: Source, out: ExtractedInvoice): void {
+  const value = (pattern: RegExp): Value | null => {
+    const hit = firstHit(lines, pattern);
+    return hit ? labelValue(lines, hit) : null;
+  };
+  if (!out.sellerName) {
+    const v = value(RECEIPT_LABELS.seller);
+    out.sellerName = field(v?.text, v?.confidence ?? 0, source);
+  }
+  if (!out.buyerName) {
+    const v = value(RECEIPT_LABELS.buyer);
+    out.buyerName = field(v?.text, v?.confidence ?? 0, source);
+  }
+  if (!out.sellerTaxId) {
+    const v = value(RECEIPT_LABELS.sellerTaxId);
+    const id = v?.text.replace(/\s/g, '').toUpperCase();
+    out.sellerTaxId = field(id && TAX_ID.test(id) ? id : null, v?.confidence ?? 0, source);
+  }
+  if (!out.date) {
+    const v = value(RECEIPT_LABELS.date);
+    out.date = field(v ? parseInvoiceDate(v.text) : null, v?.confidence ?? 0, source);
+  }
+  if (!out.totalWithTax) {
+    for (const line of lines) {
+      const small = /小写\)?:?[¥]?(-?\d[\d,]*\.\d{2})/.exec(line.text);
+      const total =
+        small ??
+        /(?:交易金额|实付金额|支付金额|金额合计|合计金额)[:]?[¥]?(-?\d[\d,]*\.\d{2})/.exec(line.text) ??
+        /合计[:]?[¥]?(-?\d[\d,]*\.\d{2})元/.exec(line.text);
+      const fen = total?.[1] ? parseAmountFen(total[1]) : undefined;
+      if (fen !== undefined) {
+        out.totalWithTax = field(fen, meanConfidence(line.glyphs), source);
+        const words = [...line.text.matchAll(WORDS_CHARS)]
+          .map((m) => m[0])
+          .sort((a, b) => b.length - a.length)[0];
+        if (!out.totalInWords && words && words.length >= 2)
+          out.totalInWords = field(words, meanConfidence(line.glyphs), source);
+        break;
+      }
+    }
+  }
+}
+
 /** Field extraction from positioned text (a PDF text layer, an OFD page or OCR boxes). */
 export function extractFromPage(page: PositionedPage, qrPayloads: readonly string[] = []): ExtractedInvoice {
   const lines = buildLines(page);
@@ -352,6 +407,8 @@ export function extractFromPage(page: PositionedPage, qrPayloads: readonly strin
     const end = totalsLine ?? totalWithTaxLine ?? lines.length;
     out.items = readItemsTable(lines.slice(header.lineIndex + 1, end), header.columns);
   }
+
+  readReceiptFallbacks(lines, source, out);
 
   const drawerHit = firstHit(lines, LABELS.drawer);
   if (drawerHit) out.drawer = labelValue(lines, drawerHit)?.text ?? null;

@@ -150,7 +150,12 @@ export function readInvoiceXml(text: string): ExtractedInvoice {
     .filter(([key]) => (NAMES.kindName as readonly string[]).includes(key))
     .map(([, value]) => normalizeText(textOf(value)));
   const title = kindTexts.find((t) => /发票/.test(t)) ?? kindTexts.find((t) => /专用|普通/.test(t)) ?? null;
-  out.title = field(title);
+  // The XML names the kind without the 数电 prefix the printed form carries (增值税专用发票 → 电子发票（增值税专用发票）).
+  const printed =
+    title && !/电子发票/.test(title)
+      ? `电子发票（${/专用/.test(title) ? '增值税专用发票' : '普通发票'}）`
+      : title;
+  out.title = field(printed);
   if (!out.invoiceNumber && !out.totalWithTax && out.items.length === 0) {
     throw new InvoiceFileError('参数错误：XML 文件不是可识别的数电发票（缺少发票号码、金额与明细）');
   }
