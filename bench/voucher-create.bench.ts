@@ -61,9 +61,14 @@ const tenLines: Scenario = {
   }),
 };
 
-function prepareDataDir(dir: string): { apiKey: string; accountId: string } {
+const SYNCHRONOUS_NAMES = ['OFF', 'NORMAL', 'FULL', 'EXTRA'];
+
+function prepareDataDir(dir: string): { apiKey: string; accountId: string; durability: string } {
   const db = openEngineDataDir(dir);
   try {
+    // The engine opens the file the same way: what is read here is what it runs with.
+    const journal = String(db.pragma('journal_mode', { simple: true }));
+    const synchronous = SYNCHRONOUS_NAMES[Number(db.pragma('synchronous', { simple: true }))] ?? '?';
     const tenant = createTenant(db, { name: '基准测试' });
     const set = createAccountSet(db, { tenantId: tenant.id, name: '基准测试有限公司' });
     // High enough that the limiter never answers 429 here; it still runs on every request.
@@ -72,7 +77,11 @@ function prepareDataDir(dir: string): { apiKey: string; accountId: string } {
       mode: 'test',
       rateLimit: { perSecond: 1_000_000, burst: 1_000_000 },
     });
-    return { apiKey: issued.key, accountId: set.id };
+    return {
+      apiKey: issued.key,
+      accountId: set.id,
+      durability: `journal_mode = ${journal}，synchronous = ${synchronous}`,
+    };
   } finally {
     db.close();
   }
@@ -89,7 +98,7 @@ function countVouchers(dir: string): number {
 
 async function main(): Promise<void> {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'zxe-bench-'));
-  const { apiKey, accountId } = prepareDataDir(dir);
+  const { apiKey, accountId, durability } = prepareDataDir(dir);
   const tsxCli = createRequire(import.meta.url).resolve('tsx/cli');
   const cli = fileURLToPath(new URL('../server/cli.ts', import.meta.url));
   const engine = spawn(process.execPath, [tsxCli, cli, '--port', '0', '--data', dir], {
@@ -104,6 +113,13 @@ async function main(): Promise<void> {
       `机器：${String(cpus.length)} × ${cpus[0]?.model ?? '未知 CPU'}，内存 ${String(Math.round(os.totalmem() / 2 ** 30))} GB`,
     );
     console.log(`Node ${process.version}，${os.platform()} ${os.release()}`);
+    console.log(`engine.db：${durability}（每次 COMMIT 落盘；同一轮事件循环到达的凭证成组提交）`);
+    console.log(
+      `负载：${os
+        .loadavg()
+        .map((l) => l.toFixed(2))
+        .join(' / ')}（1/5/15 分钟；高负载下数字不代表空闲机器）`,
+    );
     console.log(
       `连接数 ${String(CONNECTIONS)}，每项 ${String(DURATION_SECONDS)} 秒（先预热 2 秒）；预算 ≥ ${String(BUDGET.vouchersPerSecond)} 张/秒且 p99 ≤ ${String(BUDGET.p99Ms)} ms`,
     );
