@@ -63,6 +63,40 @@ beforeAll(async () => {
   await drive('createVoucher', { voucher: voucher(local, 1) });
   await drive('listOutbox', {});
 
+  // The workspace, the ledger books, the voucher editor's calls and folder watch.
+  const created = await drive('createVoucher', { voucher: voucher(local, 5) });
+  const voucherId = created.ok && created.data.status === 'created' ? created.data.voucher_id : 'vch_none';
+  await drive('getUiState', {});
+  await drive('setUiState', { accountSetId: local });
+  await drive('listPeriods', { accountSetId: local });
+  await drive('closePeriod', { accountSetId: local, period: '2024-03' });
+  await drive('reopenPeriod', { accountSetId: local, period: '2024-03' });
+  await drive('getVoucher', { voucherId });
+  await drive('reverseVoucher', { voucherId });
+  await drive('printVoucher', { voucherId });
+  const line = { abstract: '备用金', accountCode: '1001', debit: '10.00', credit: '' };
+  const draft = { date: '2024-03-15', attachmentCount: 0, attachments: [], lines: [line] };
+  await drive('saveVoucherDraft', { accountSetId: local, draftKey: 'new', draft });
+  await drive('listVoucherDrafts', { accountSetId: local });
+  await drive('deleteVoucherDraft', { accountSetId: local, draftKey: 'new' });
+  const template = await drive('saveVoucherTemplate', { accountSetId: local, name: '备用金', lines: [line] });
+  await drive('listVoucherTemplates', { accountSetId: local });
+  await drive('deleteVoucherTemplate', { accountSetId: local, id: template.ok ? template.data.id : 1 });
+  await drive('getTrialBalance', { accountSetId: local, startDate: '2024-01-01', endDate: '2024-03-31' });
+  await drive('getDetailLedger', {
+    accountSetId: local,
+    accountCode: '1002',
+    startDate: '2024-01-01',
+    endDate: '2024-03-31',
+  });
+  await drive('pickWatchedFolder', {});
+  const watched = await drive('addWatchedFolder', { path: h.userDataDir, accountSetId: local });
+  const folderId = watched.ok ? watched.data.id : 'wf_0000000000000000';
+  await drive('getFolderWatch', {});
+  await drive('updateWatchedFolder', { id: folderId, paused: true });
+  await drive('retryFolderWatchFailures', {});
+  await drive('removeWatchedFolder', { id: folderId });
+
   // Local mode, offline: cached reads, a queued write, then the drain.
   await h.services.engine.stop();
   await drive('listAccountSets', {});
@@ -114,6 +148,7 @@ describe('no key ever leaves main', () => {
     // upload-progress has its shape in the contract but no producer until uploads arrive.
     expect([...kinds].sort()).toEqual([
       'engine-status',
+      'folder-watch-progress',
       'outbox-changed',
       'reachability',
       'settings-changed',
