@@ -5,6 +5,7 @@ import { useState } from 'react';
 import type { Voucher } from '../../../../shared/api/ledger';
 import { bridge, errorMessage, unwrap } from '../../bridge';
 import { VoucherLinesTable } from './VoucherLinesTable';
+import { reversalPreview } from './reversalPreview';
 import { closedPeriodMessage } from './voucherStatus';
 import { usePeriods, useRefreshAfterPosting } from './voucherQueries';
 
@@ -14,17 +15,6 @@ export interface ReversalModalProps {
   onClose: () => void;
   onReversed: (voucherId: string, voucherNo: string) => void;
   fullNameOf?: (code: string) => string | undefined;
-}
-
-/** The red lines the engine will post: same accounts and sides, amounts negated, 摘要 prefixed. */
-export function reversalPreview(voucher: Voucher): Voucher['entries'] {
-  const prefix = `冲销${voucher.period}${voucher.voucher_no}：`;
-  return voucher.entries.map((line) => ({
-    ...line,
-    abstract: (prefix + line.abstract).slice(0, 200),
-    debit: line.debit === 0 ? 0 : -line.debit,
-    credit: line.credit === 0 ? 0 : -line.credit,
-  }));
 }
 
 /**
