@@ -1,0 +1,28 @@
+const amountFormat = new Intl.NumberFormat('zh-CN', {
+  minimumFractionDigits: 2,
+  maximumFractionDigits: 2,
+  useGrouping: true,
+});
+
+/**
+ * An amount the accountant's way: thousands separators, two decimals, a leading minus for a
+ * negative figure (shown in red by the table). Zero is left blank unless `showZero`, as on the
+ * printed forms.
+ */
+export function formatAmount(value: number | undefined, showZero = false): string {
+  if (value === undefined) return '';
+  if (value === 0 && !showZero) return '';
+  // -0 and rounding noise never print as "-0.00".
+  const rounded = Math.round(value * 100) / 100;
+  return amountFormat.format(rounded === 0 ? 0 : rounded);
+}
+
+export function isNegative(value: number | undefined): boolean {
+  return value !== undefined && Math.round(value * 100) < 0;
+}
+
+/** 2024-03-31 → 2024年3月31日. */
+export function chineseDate(iso: string): string {
+  const [y, m, d] = iso.split('-');
+  return `${String(Number(y))}年${String(Number(m))}月${String(Number(d))}日`;
+}
