@@ -62,16 +62,16 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
   });
   // The secret: the printed address's token, traded once for the session cookie; nothing without it.
   app.addHook('onRequest', async (request, reply) => {
-    if (session.hasCookie(request.headers.cookie)) return;
     const url = new URL(request.url, 'http://127.0.0.1');
     const token = url.searchParams.get(TOKEN_QUERY_PARAMETER) ?? undefined;
     if (request.method === 'GET' && !url.pathname.startsWith('/__zxe/') && session.matches(token)) {
-      // Into the cookie and out of the address bar (and the browser's history).
+      // Into the cookie and out of the address bar (and the browser's history), also when the
+      // printed address is opened again. One leading slash: `//host` would leave the origin.
       url.searchParams.delete(TOKEN_QUERY_PARAMETER);
-      return reply
-        .header('Set-Cookie', session.setCookieHeader())
-        .redirect(`${url.pathname}${url.search}`, 303);
+      const target = `/${url.pathname.replace(/^\/+/, '')}${url.search}`;
+      return reply.header('Set-Cookie', session.setCookieHeader()).redirect(target, 303);
     }
+    if (session.hasCookie(request.headers.cookie)) return;
     if (url.pathname.startsWith('/__zxe/'))
       return reply.code(403).type('application/json').send(noSessionAnswer);
     return reply.code(403).type('text/html; charset=utf-8').send(noSessionPage);

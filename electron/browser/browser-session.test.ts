@@ -131,6 +131,19 @@ describe('browser mode behind a per-launch secret', () => {
     expect(setCookie).toMatch(/SameSite=Strict/);
   });
 
+  test('the redirect stays on this origin, and the token leaves the address even with a cookie', async () => {
+    for (const path of ['/.//evil.example/', '//evil.example/', '/\\evil.example/', '/%2F%2Fevil.example/']) {
+      const sneaky = await send('GET', `${path}?token=${server.session.token}`, forged());
+      expect(sneaky.status, path).toBe(303);
+      const location = String(sneaky.headers.location);
+      expect(location, path).toMatch(/^\/(?![/\\])/);
+      expect(new URL(location, server.origin).origin, path).toBe(server.origin);
+    }
+    const again = await send('GET', `/?token=${server.session.token}`, withCookie());
+    expect(again.status).toBe(303);
+    expect(again.headers.location).toBe('/');
+  });
+
   test('with the cookie, the page, IPC calls and the event stream work', async () => {
     const page = await send('GET', '/', withCookie());
     expect(page.status).toBe(200);
