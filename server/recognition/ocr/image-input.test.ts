@@ -58,12 +58,17 @@ describe('image input', () => {
     expect(raster.data.length).toBe(2560 * 1792 * 3);
   });
 
-  it('enlarges a low-resolution photo towards 1600 px on its longer side', async () => {
-    const small = await sharp({ create: { width: 800, height: 588, channels: 3, background: '#ddd' } })
+  it('enlarges a tiny photo to 1024 px on its longer side, and leaves a normal one as it is', async () => {
+    const small = await sharp({ create: { width: 600, height: 800, channels: 3, background: '#ddd' } })
       .jpeg()
       .toBuffer();
-    const { raster } = await decodeImage(small);
-    expect([raster.width, raster.height]).toEqual([1600, 1176]);
+    expect([(await decodeImage(small)).raster.width, (await decodeImage(small)).raster.height]).toEqual([
+      768, 1024,
+    ]);
+    const normal = await sharp({ create: { width: 1400, height: 1000, channels: 3, background: '#ddd' } })
+      .jpeg()
+      .toBuffer();
+    expect((await decodeImage(normal)).raster.width).toBe(1400);
   });
 
   it('applies EXIF orientation and flattens transparency on white', async () => {
@@ -72,7 +77,7 @@ describe('image input', () => {
       .withMetadata({ orientation: 6 })
       .toBuffer();
     const { raster } = await decodeImage(rotated);
-    // Turned upright, and enlarged ×2.5 at most (small photos are brought towards 1600 px).
+    // Turned upright, and enlarged ×2.5 at most (tiny images are brought towards 1024 px).
     expect([raster.width, raster.height]).toEqual([50, 100]);
     const clear = await sharp({ create: { width: 2, height: 2, channels: 4, background: '#00000000' } })
       .png()

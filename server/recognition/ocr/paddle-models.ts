@@ -39,6 +39,9 @@ export async function loadPaddleModels(options: ModelOptions): Promise<PaddleMod
     // largest image allocated for ever (≈ 4× the RSS with two workers, measured).
     enableCpuMemArena: false,
     enableMemPattern: false,
+    // Idle onnxruntime threads must sleep, not spin: workers share the cores with each other
+    // and with the engine.
+    extra: { session: { intra_op: { allow_spinning: '0' }, inter_op: { allow_spinning: '0' } } },
   };
   const [detection, recognition, classifier, keys] = await Promise.all([
     InferenceSession.create(path.join(dir, 'ch_PP-OCRv4_det_infer.onnx'), sessionOptions),
