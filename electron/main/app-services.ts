@@ -92,7 +92,7 @@ export function createAppServices(options: AppServicesOptions): AppServices {
   const events = new EventBus();
   // Wired below; the engine and reachability callbacks only fire after start().
   let outbox: { store: OutboxStore; drainer: OutboxDrainer } | undefined;
-  let folderWatch: FolderWatch | undefined;
+  let outboxActions: OutboxActions | undefined;
   const settings = new SettingsStore(userDataDir);
   const cache = openCache(options);
   const engine = new EngineHost({
@@ -104,7 +104,7 @@ export function createAppServices(options: AppServicesOptions): AppServices {
     onStatus: (status) => {
       events.emit({ type: 'engine-status', status });
       if (status.state === 'running') void outbox?.drainer.drain();
-      if (status.state === 'running') folderWatch?.connectionChanged();
+      if (status.state === 'running') watch.connectionChanged();
     },
   });
   const keys = new CloudKeys(secrets);
@@ -121,7 +121,7 @@ export function createAppServices(options: AppServicesOptions): AppServices {
     if (state === 'offline') probe.offline();
     else probe.online();
     if (state === 'online') void outbox?.drainer.drain();
-    if (state === 'online') folderWatch?.connectionChanged();
+    if (state === 'online') watch.connectionChanged();
   });
   const proxy = new ApiProxy({
     client: () => connection.client(),
@@ -153,15 +153,12 @@ export function createAppServices(options: AppServicesOptions): AppServices {
       onChange: () => events.emit({ type: 'outbox-changed', counts: store.counts() }),
     });
     outbox = { store, drainer };
-  }
-  const outboxActions =
-    outbox &&
-    new OutboxActions({
-      ...outbox,
-      onChange: () => {
-        if (outbox) events.emit({ type: 'outbox-changed', counts: outbox.store.counts() });
-      },
+    outboxActions = new OutboxActions({
+      store,
+      drainer,
+      onChange: () => events.emit({ type: 'outbox-changed', counts: store.counts() }),
     });
+  }
   const vouchers = new VoucherSubmitter({ proxy, outbox, scope, waitMs: timings.voucherWaitMs });
 
   const watch = createFolderWatch({
@@ -175,7 +172,6 @@ export function createAppServices(options: AppServicesOptions): AppServices {
     events,
     shell: options.desktopShell,
   });
-  folderWatch = watch;
 
   const router = createIpcRouter({
     handlers: createHandlers({
@@ -193,12 +189,19 @@ export function createAppServices(options: AppServicesOptions): AppServices {
       outbox,
       outboxActions,
       uiState: new UiStateStore(userDataDir),
-      ledgerBooks: new LedgerBookReads({ proxy, cache, scope, logger }),
+      ledgerBooks: new LedgerBookReads({
+        proxy,
+        cache,
+        scope,
+        generation: () => connection.generation(),
+        logger,
+      }),
       folderWatch: watch,
       voucherWork: createVoucherWorkHandlers({
         proxy,
         cache,
         scope,
+        generation: () => connection.generation(),
         logger,
         printPdf: options.printVoucherPdf,
       }),

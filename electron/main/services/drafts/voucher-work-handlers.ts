@@ -19,6 +19,8 @@ export interface VoucherWorkDeps {
   /** Undefined when cache.db could not be opened: drafts and templates are then unavailable. */
   cache: AppCache | undefined;
   scope: () => string;
+  /** The connection generation: a voucher read is stored only under the one it started in. */
+  generation?: () => number;
   logger: AppLogger;
   printPdf?: VoucherPdfPrinter;
 }
@@ -68,10 +70,11 @@ export function createVoucherWorkHandlers(deps: VoucherWorkDeps): Pick<IpcHandle
 
   function getVoucher(voucherId: string, signal: AbortSignal) {
     const scope = deps.scope();
+    const generation = deps.generation?.();
     return readThrough<Voucher>({
       name: 'voucher',
       logger,
-      stillCurrent: () => deps.scope() === scope,
+      stillCurrent: () => deps.scope() === scope && deps.generation?.() === generation,
       fetchLive: () =>
         proxy.call((client, o) => client.getVoucher(voucherId, o), { name: 'getVoucher', signal }),
       store: cache && ((data, at) => cache.vouchers.store(scope, data, at)),

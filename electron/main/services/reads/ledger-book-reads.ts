@@ -17,6 +17,8 @@ export interface LedgerBookReadsDeps {
   proxy: ApiProxy;
   cache: AppCache | undefined;
   scope: () => string;
+  /** The connection generation: an answer is stored only under the one its read started in. */
+  generation?: () => number;
   logger: AppLogger;
 }
 
@@ -88,11 +90,12 @@ export class LedgerBookReads {
     fetchLive: () => Promise<z.output<S>>,
   ): Promise<Fetched<z.output<S>>> {
     const scope = this.#deps.scope();
+    const generation = this.#deps.generation?.();
     const books = this.#books;
     return readThrough({
       name,
       logger: this.#deps.logger,
-      stillCurrent: () => this.#deps.scope() === scope,
+      stillCurrent: () => this.#deps.scope() === scope && this.#deps.generation?.() === generation,
       fetchLive,
       store: books && ((data, at) => books.store(scope, key, data, at)),
       load: books && (() => books.load(scope, key, schema)),
