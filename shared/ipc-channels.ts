@@ -39,6 +39,7 @@ export const IPC_CALLS = [
   'updateWatchedFolder',
   'removeWatchedFolder',
   'retryFolderWatchFailures',
+  'recognizeInvoice',
 ] as const;
 
 export type IpcCallName = (typeof IPC_CALLS)[number];

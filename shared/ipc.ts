@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { accountsListResponseSchema } from './api/accounts.js';
 import { accountIdSchema, isoDateSchema } from './api/common.js';
 import { apiErrorTypeSchema } from './api/errors.js';
+import { invoiceRecognizeResponseSchema, invoiceTypeSchema } from './api/invoice.js';
 import {
   chartResponseSchema,
   periodCloseResponseSchema,
@@ -223,8 +224,27 @@ export const voucherPrintResultSchema = z.discriminatedUnion('status', [
 ]);
 export type VoucherPrintResult = z.infer<typeof voucherPrintResultSchema>;
 
+/**
+ * recognizeInvoice: the file's bytes (base64, so browser mode can send them as JSON), or in Electron
+ * its path from `webUtils.getPathForFile` (main reads it, refusing anything but a regular invoice
+ * file of at most 10 MB). Progress arrives as `upload-progress` events with the same `uploadId`.
+ */
+export const recognizeInvoiceRequestSchema = z.strictObject({
+  accountSetId: accountIdSchema,
+  uploadId: z.string().min(1).max(64),
+  fileName: z.string().min(1).max(255),
+  file: z.union([
+    z.strictObject({ bytesBase64: z.string().min(1).max(14_000_000).regex(/^[A-Za-z0-9+/]+={0,2}$/) }),
+    z.strictObject({ path: z.string().min(1).max(4096) }),
+  ]),
+  invoiceType: invoiceTypeSchema.optional(),
+  page: z.number().int().min(1).max(999).optional(),
+});
+export type RecognizeInvoiceRequest = z.infer<typeof recognizeInvoiceRequestSchema>;
+
 export const ipcContract = {
   listAccountSets: { args: noArgs, result: fetchedSchema(accountsListResponseSchema) },
+  recognizeInvoice: { args: recognizeInvoiceRequestSchema, result: invoiceRecognizeResponseSchema },
   getSettings: { args: noArgs, result: settingsViewSchema },
   setConnection: {
     args: z.strictObject({ mode: connectionModeSchema, cloudBaseUrl: baseUrlSchema.optional() }),
@@ -359,4 +379,6 @@ export type ZxeBridge = {
   [K in IpcCallName]: (args: IpcArgs<K>) => Promise<IpcResult<IpcData<K>>>;
 } & {
   onEvent(listener: (event: IpcEvent) => void): () => void;
+  /** Electron only: the dropped file's path (webUtils.getPathForFile); absent in browser mode. */
+  pathForFile?(file: Blob): string;
 };

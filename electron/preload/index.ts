@@ -1,4 +1,4 @@
-import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
+import { contextBridge, ipcRenderer, webUtils, type IpcRendererEvent } from 'electron';
 import { IPC_CALLS, IPC_EVENT_CHANNEL, ipcChannel } from '../../shared/ipc-channels.js';
 
 // window.zxe: one function per IPC call, plus the event subscription — never ipcRenderer itself.
@@ -13,5 +13,8 @@ bridge.onEvent = (listener: (event: unknown) => void) => {
     ipcRenderer.removeListener(IPC_EVENT_CHANNEL, forward);
   };
 };
+
+// The path of a dropped file, so main can read it without the page holding its bytes.
+bridge.pathForFile = (file: File) => webUtils.getPathForFile(file);
 
 contextBridge.exposeInMainWorld('zxe', bridge);

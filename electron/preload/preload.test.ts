@@ -24,6 +24,7 @@ vi.mock('electron', () => ({
     send: vi.fn(),
     sendSync: vi.fn(),
   },
+  webUtils: { getPathForFile: () => '' },
 }));
 
 await import('./index.js');
@@ -33,9 +34,9 @@ describe('preload', () => {
     expect([...fake.exposed.keys()]).toEqual(['zxe']);
   });
 
-  test('window.zxe holds functions only: one per IPC call plus onEvent — never ipcRenderer itself', () => {
+  test('window.zxe holds functions only: one per IPC call plus onEvent and pathForFile — never ipcRenderer itself', () => {
     const zxe = fake.exposed.get('zxe') as Record<string, unknown>;
-    expect(Object.keys(zxe).sort()).toEqual([...IPC_CALLS, 'onEvent'].sort());
+    expect(Object.keys(zxe).sort()).toEqual([...IPC_CALLS, 'onEvent', 'pathForFile'].sort());
     for (const [name, value] of Object.entries(zxe)) expect(typeof value, name).toBe('function');
     expect(Object.values(zxe)).not.toContain(fake.invoke);
     expect(JSON.stringify(Object.keys(zxe))).not.toMatch(/ipcRenderer|send|invoke|process|require/);

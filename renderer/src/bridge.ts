@@ -121,6 +121,18 @@ function exposedByPreload(): ZxeBridge | undefined {
 
 export const bridge: ZxeBridge = exposedByPreload() ?? createHttpBridge();
 
+/** recognizeInvoice's `file`: in Electron the dropped file's path (main reads it), else its bytes. */
+export async function invoiceFileArg(file: File): Promise<{ path: string } | { bytesBase64: string }> {
+  const path = bridge.pathForFile?.(file);
+  if (path) return { path };
+  const bytes = new Uint8Array(await file.arrayBuffer());
+  let binary = '';
+  for (let at = 0; at < bytes.length; at += 0x8000) {
+    binary += String.fromCharCode(...bytes.subarray(at, at + 0x8000));
+  }
+  return { bytesBase64: btoa(binary) };
+}
+
 /** The Chinese text to show for whatever a query or mutation failed with. */
 export function errorMessage(error: unknown): string {
   return error instanceof BridgeError ? error.message : '发生意外错误，请稍后重试';

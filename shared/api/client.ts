@@ -103,6 +103,7 @@ export class ApiClient {
     );
     form.append('account_id', upload.account_id);
     if (upload.invoice_type) form.append('invoice_type', upload.invoice_type);
+    if (upload.page) form.append('page', upload.page);
     return this.#call({ method: spec.method, path: spec.path, form }, spec.response, options);
   }
 

@@ -20,6 +20,7 @@ import type { LedgerBookReads } from '../services/reads/ledger-book-reads.js';
 import type { VoucherSubmitter } from '../services/vouchers/voucher-submission.js';
 import { UserFacingError } from '../services/user-facing-error.js';
 import type { FolderWatch } from '../services/folder-watch/folder-watch-wiring.js';
+import { recognizeUpload } from '../services/invoices/recognize-upload.js';
 import type { createVoucherWorkHandlers } from '../services/drafts/voucher-work-handlers.js';
 import type { IpcHandlers } from './router.js';
 
@@ -98,6 +99,8 @@ export function createHandlers(deps: HandlerDeps): IpcHandlers {
     listVouchers: (args, { signal }) => reads.vouchers(args, signal),
 
     createVoucher: (args, { signal }) => deps.vouchers.submit(args.voucher, signal),
+
+    recognizeInvoice: (args, { signal }) => recognizeUpload({ proxy, events }, args, signal),
 
     listOutbox() {
       if (!outbox) {

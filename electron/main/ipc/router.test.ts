@@ -53,6 +53,7 @@ function handlers(overrides: Partial<IpcHandlers> = {}): IpcHandlers {
     updateWatchedFolder: fail,
     removeWatchedFolder: fail,
     retryFolderWatchFailures: fail,
+    recognizeInvoice: fail,
     ...overrides,
   };
 }
