@@ -59,6 +59,7 @@ async function runDemoOnce(args: string[]): Promise<{ apiKey: string; names: str
   return { apiKey, names, stdout: stdout() };
 }
 
+// Each test starts real CLI processes through tsx, whose start-up alone takes seconds on a busy machine.
 describe('npm run engine (server/cli.ts)', () => {
   it('seeds the demo with a fixed key, serves it on the real port, and does not duplicate on rerun', async () => {
     const demoKey = generateApiKey('test');
@@ -69,7 +70,7 @@ describe('npm run engine (server/cli.ts)', () => {
 
     const second = await runDemoOnce(['--demo-key', demoKey]);
     expect(second.names).toEqual(['演示科技有限公司', '演示贸易有限公司']);
-  });
+  }, 90_000);
 
   it('rotates the demo key on each run without --demo-key: the previous one stops working', async () => {
     const first = await runDemoOnce([]);
@@ -91,7 +92,7 @@ describe('npm run engine (server/cli.ts)', () => {
         db.close();
       }
     }
-  });
+  }, 90_000);
 
   it('a different --demo-key replaces the previous demo key instead of adding a second one', async () => {
     const [oldKey, newKey] = [generateApiKey('test'), generateApiKey('test')];
@@ -104,17 +105,22 @@ describe('npm run engine (server/cli.ts)', () => {
     } finally {
       db.close();
     }
-  });
+  }, 90_000);
 
+  // Four CLI processes at once: one tsx start-up's worth of waiting, not four, on a busy machine.
   it('exits with code 2 and a Chinese message on bad arguments', async () => {
-    for (const args of [['--port', 'abc'], ['--bogus'], ['--demo-key', generateApiKey('test')], ['extra']]) {
+    const cases = [['--port', 'abc'], ['--bogus'], ['--demo-key', generateApiKey('test')], ['extra']];
+    const runs = cases.map(async (args) => {
       const child = engineCli(['--data', dataDir, ...args]);
       const stderr = collect(child.stderr);
-      expect(await waitForExit(child), args.join(' ')).toBe(2);
-      expect(stderr()).toMatch(/^参数错误：/);
-      expect(stderr()).toContain('用法：npm run engine');
+      return { args, code: await waitForExit(child), stderr: stderr() };
+    });
+    for (const { args, code, stderr } of await Promise.all(runs)) {
+      expect(code, args.join(' ')).toBe(2);
+      expect(stderr).toMatch(/^参数错误：/);
+      expect(stderr).toContain('用法：npm run engine');
     }
-  });
+  }, 90_000);
 });
 
 describe('parseCliArgs', () => {
