@@ -116,7 +116,8 @@ export const endpoints = {
     path: '/api/v2/invoice/list',
     tag: '扩展',
     summary: '票据列表',
-    description: '按账套（及开票日期所在期间）分页列出已识别票据，可按进项/销项、是否重复筛选；开票日期新的在前。',
+    description:
+      '按账套（及开票日期所在期间）分页列出已识别票据，可按进项/销项、是否重复筛选；开票日期新的在前。',
     query: invoiceListQuerySchema,
     response: invoiceListResponseSchema,
     extension: true,
@@ -222,7 +223,8 @@ export const endpoints = {
     path: '/api/v2/ledger/trial-balance',
     tag: '扩展',
     summary: '科目余额表',
-    description: '期初余额、本期借贷发生额、本年累计发生额、期末余额，按科目（上级科目含下级合计）；一级科目借贷合计相等。',
+    description:
+      '期初余额、本期借贷发生额、本年累计发生额、期末余额，按科目（上级科目含下级合计）；一级科目借贷合计相等。',
     query: reportQuerySchema,
     response: trialBalanceResponseSchema,
     extension: true,
