@@ -23,12 +23,21 @@ export type CashFlowItemLine = 1 | 2 | 3 | 4 | 5 | 6 | 8 | 9 | 10 | 11 | 12 | 14
 
 const isCash = (root: string) => (CASH_ROOTS as readonly string[]).includes(root);
 
+/**
+ * Accounts that are only ever credited against cash when part of an acquisition price comes back
+ * (a supplier's refund or rebate on equipment, construction or its materials, capitalised
+ * development): under 小企业会计准则 a disposal of a fixed asset is booked through 1606 固定资产清理,
+ * so cash received straight against 1601 is not a disposal. 1701 and 1621 are absent: their
+ * disposals are booked on them directly.
+ */
+const ACQUISITION_REFUND_ROOTS: readonly string[] = ['1601', '1604', '1605', '4301'];
+
 function inflowLine(line: PostingLine): CashFlowItemLine {
   const { root, tags } = line;
   if (['5001', '5051', '1122', '2203', '1121'].includes(root) || tags.includes('销项税额')) return 1;
   if (['1101', '1501', '1511'].includes(root)) return 8;
   if (['5111', '1131', '1132'].includes(root)) return 9;
-  if (['1606', '1701', '1621', '1601'].includes(root)) return 10;
+  if (['1606', '1701', '1621'].includes(root)) return 10;
   if (['2001', '2501'].includes(root)) return 14;
   if (['3001', '3002'].includes(root)) return 15;
   return 2;
@@ -70,7 +79,8 @@ export function allocateProRata(total: Fen, weights: readonly Fen[]): Fen[] {
 
 /**
  * The cash-flow lines one voucher contributes to, as positive amounts (inflow lines hold inflows,
- * outflow lines outflows). Empty when the voucher does not change cash.
+ * outflow lines outflows) — except a refund on an acquisition account, which is a negative amount
+ * on line 12. Empty when the voucher does not change cash.
  */
 export function classifyCashFlow(lines: readonly PostingLine[]): Map<CashFlowItemLine, Fen> {
   // A red reversal (negative amounts) undoes its original in the same lines: classify the
@@ -102,8 +112,15 @@ export function classifyCashFlow(lines: readonly PostingLine[]): Map<CashFlowIte
     counters.map((c) => c.weight),
   );
   counters.forEach((c, i) => {
+    const share = shares[i] ?? 0;
+    // Cash back against an acquisition account is a refund of what was paid to acquire it, not a
+    // disposal (disposals go through 1606): it reduces line 12 rather than adding to line 10.
+    if (inflow && ACQUISITION_REFUND_ROOTS.includes(c.line.root)) {
+      out.set(12, (out.get(12) ?? 0) - share);
+      return;
+    }
     const target = inflow ? inflowLine(c.line) : outflowLine(c.line);
-    out.set(target, (out.get(target) ?? 0) + (shares[i] ?? 0));
+    out.set(target, (out.get(target) ?? 0) + share);
   });
   return out;
 }
