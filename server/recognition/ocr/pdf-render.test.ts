@@ -29,7 +29,7 @@ let pool: OcrPool;
 beforeAll(async () => {
   invoice = await drawSampleInvoice(1.5);
   pdf = await scannedPdf(invoice.png, 2);
-  pool = new OcrPool({ size: 1, threadsPerWorker: 1 });
+  pool = new OcrPool({ size: 1, threadsPerWorker: 1, timeoutMs: 300_000 });
 });
 afterAll(() => pool.close());
 

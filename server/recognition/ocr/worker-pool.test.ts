@@ -22,7 +22,7 @@ function pool(options: ConstructorParameters<typeof OcrPool>[0]): OcrPool {
 }
 
 beforeAll(async () => {
-  invoice = await drawSampleInvoice(1);
+  invoice = await drawSampleInvoice(1.1);
 });
 afterAll(async () => {
   await Promise.all(pools.map((p) => p.close()));
@@ -82,6 +82,16 @@ describe('OCR worker pool', () => {
     expect(after.threadId).toBeGreaterThan(0);
   }, 120_000);
 
+  it('times out a real OCR job without stopping its thread inside onnxruntime (which would abort the process)', async () => {
+    const p = pool({ size: 1, timeoutMs: 100 });
+    await p.warmUp();
+    expect(await failure(readInvoiceImage(invoice.png, { pool: p }))).toBeInstanceOf(OcrTimeoutError);
+    expect(p.stats()).toMatchObject({ replaced: 1, busy: 0 });
+    // The replacement serves the next file while the old thread finishes and is stopped.
+    const next = testSleepResultSchema.parse(await p.run({ kind: 'test-sleep', ms: 1 }));
+    expect(next.threadId).toBeGreaterThan(0);
+  }, 120_000);
+
   it('fails only the job of a worker that dies, and replaces it', async () => {
     const p = pool({ size: 1 });
     await p.warmUp();
@@ -121,7 +131,7 @@ describe('OCR worker pool', () => {
   it('fails waiting and new jobs once closed', async () => {
     const p = pool({ size: 1 });
     await p.warmUp();
-    const running = failure(p.run({ kind: 'test-sleep', ms: 10_000 }));
+    const running = failure(p.run({ kind: 'test-sleep', ms: 500 }));
     await p.close();
     expect(await running).toBeInstanceOf(OcrUnavailableError);
     expect(await failure(p.run({ kind: 'test-sleep', ms: 1 }))).toBeInstanceOf(OcrUnavailableError);

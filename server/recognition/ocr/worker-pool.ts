@@ -72,6 +72,10 @@ interface Slot {
 }
 
 const require = createRequire(import.meta.url);
+/** How long close() lets a busy worker finish its native call before stopping it anyway. */
+const CLOSE_GRACE_MS = 5_000;
+/** How long a timed-out worker may take to come back from its native call before it is stopped. */
+const TIMEOUT_GRACE_MS = 30_000;
 
 /**
  * The worker entry beside this file: TypeScript source under tsx/vitest; when built, the bundler
@@ -204,12 +208,42 @@ export class OcrPool {
       [...this.slots].map((slot) => {
         slot.retired = true;
         if (slot.timer) clearTimeout(slot.timer);
+        const busy = slot.job !== null;
         slot.job?.reject(error);
         slot.job = null;
         this.slots.delete(slot);
-        return slot.worker.terminate();
+        return busy
+          ? this.stopGracefully(slot, CLOSE_GRACE_MS)
+          : slot.worker.terminate().then(() => undefined);
       }),
     );
+  }
+
+  /**
+   * Stops a worker that may be inside a native call (onnxruntime, sharp, the canvas). Terminating
+   * a thread there aborts the whole process ("terminate called after throwing Napi::Error",
+   * seen in testing), so wait until it is back in JavaScript — its answer to the abandoned job
+   * says so — or until `graceMs` have passed (a thread stuck in JavaScript is safe to stop).
+   */
+  private stopGracefully(slot: Slot, graceMs: number): Promise<void> {
+    return new Promise((resolve) => {
+      let finished = false;
+      const finish = () => {
+        if (finished) return;
+        finished = true;
+        clearTimeout(timer);
+        slot.worker.off('message', stop);
+        resolve();
+      };
+      const stop = () => {
+        if (finished) return;
+        slot.worker.terminate().then(finish, finish);
+      };
+      const timer = setTimeout(stop, graceMs);
+      timer.unref();
+      slot.worker.once('message', stop);
+      slot.worker.once('exit', finish);
+    });
   }
 
   private fill(): void {
@@ -318,7 +352,7 @@ export class OcrPool {
     slot.retired = true;
     this.slots.delete(slot);
     this.replaced += 1;
-    void slot.worker.terminate();
+    void this.stopGracefully(slot, Math.max(this.timeoutMs, TIMEOUT_GRACE_MS));
     pending.reject(new OcrTimeoutError(this.timeoutMs));
     this.fill();
     this.dispatch();
