@@ -95,6 +95,7 @@ if (!app.requestSingleInstanceLock()) {
 
     const window = createMainWindow({
       preloadPath: path.join(here, '../preload/index.cjs'),
+      iconPath: path.join(here, '../renderer/icon.png'),
       url: rendererUrl,
     });
     const stopForwarding = forwardEvents(services.events, window.webContents);
