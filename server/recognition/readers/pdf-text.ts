@@ -1,7 +1,7 @@
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { getDocument, type PDFDocumentProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import { getDocument, type PDFDocumentProxy } from './pdfjs-legacy.js';
 import type { TextItem } from 'pdfjs-dist/types/src/display/api.js';
 import type { PositionedPage, TextRun } from '../positioned-text.js';
 import { InvoiceFileError } from '../recognition-errors.js';
