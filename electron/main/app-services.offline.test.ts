@@ -125,7 +125,7 @@ describe('offline: cached reads, queued writes, drained exactly once', () => {
 
     await h.services.engine.start();
     await expect
-      .poll(async () => (await h.ok('listOutbox', {})).counts, { timeout: 20_000 })
+      .poll(async () => (await h.ok('listOutbox', {})).counts, { timeout: 60_000 })
       .toEqual({ pending: 0, sending: 0, failed: 0, unknown: 0 });
     const done = (await h.ok('listOutbox', {})).items.filter((i) => i.state === 'done');
     expect(done.map((i) => i.title).toReversed()).toEqual([
@@ -135,7 +135,7 @@ describe('offline: cached reads, queued writes, drained exactly once', () => {
       '凭证 2024-03-15 · 借方合计 ¥103.00 · 记-4',
     ]);
     expect(engineVoucherNumbers(h, accountId)).toEqual(['记-1', '记-2', '记-3', '记-4']);
-  });
+  }, 120_000);
 
   test('a write the engine rejects fails in the outbox with its Chinese message and is not retried', async () => {
     const h = await start();
