@@ -24,12 +24,19 @@ export interface DetectionOptions {
  */
 export const DEFAULT_DETECTION: DetectionOptions = { maxSide: 960, threshold: 0.3, boxThreshold: 0.6 };
 
+const ELONGATED_ASPECT = 1.9;
+const ELONGATED_FACTOR = 1.45;
 const MEAN = [0.485, 0.456, 0.406] as const;
 const STD = [0.229, 0.224, 0.225] as const;
 
 /** Bilinear-free nearest sampling is enough for the detector; it only needs where text is. */
 function detectorInput(image: RgbImage, maxSide: number): { tensor: Tensor; scale: number } {
-  const scale = Math.min(1, maxSide / Math.max(image.width, image.height));
+  const longer = Math.max(image.width, image.height);
+  const aspect = longer / Math.max(1, Math.min(image.width, image.height));
+  // A phone screenshot (1080 × 2340) at 960 px would leave the page 440 px wide: measured 70 % of
+  // field strings read vs 84 % with 1.45 × the side.
+  const side = aspect >= ELONGATED_ASPECT ? maxSide * ELONGATED_FACTOR : maxSide;
+  const scale = Math.min(1, side / longer);
   const w = Math.max(32, Math.ceil((image.width * scale) / 32) * 32);
   const h = Math.max(32, Math.ceil((image.height * scale) / 32) * 32);
   const usedW = Math.round(image.width * scale);
