@@ -168,6 +168,45 @@ describe('凭证: keyboard-only entry, the outbox, drafts (browser mode)', () =>
     expect(sent[0]).toMatch(/^记-\d+$/);
   });
 
+  test('F4 opens the templates: 存为模板, then 从模板生成 fills a new voucher (kept per account set in main)', async () => {
+    await openEditor();
+    await typeVoucher('每月房租', 'zlf', 'yhck', '3000');
+    await h.page.keyboard.press('F4');
+    await h.page.getByTestId('template-name').fill('房租');
+    await h.page.getByRole('button', { name: '存为模板' }).click();
+    await h.page.getByTestId('template-list').getByText('房租').waitFor({ timeout: 10_000 });
+    await h.screenshot('vouchers-08-templates-1280');
+    await h.page.keyboard.press('Escape');
+    await h.page.getByRole('button', { name: /保存并新增/ }).click();
+    await expect.poll(() => h.page.getByLabel('第1行摘要').inputValue(), { timeout: 15_000 }).toBe('');
+    await h.page.getByLabel('第1行摘要').focus();
+    await h.page.keyboard.press('F4');
+    await h.page
+      .getByTestId('template-filter')
+      .locator('input')
+      .or(h.page.getByTestId('template-filter'))
+      .first()
+      .fill('房');
+    await h.page.keyboard.press('Enter');
+    await expect(h.page.getByLabel('第1行摘要').inputValue()).resolves.toBe('每月房租');
+    await expect(h.page.getByLabel('第2行会计科目').inputValue()).resolves.toBe('1002 银行存款');
+    await expect(h.page.getByTestId('editor-total-debit').innerText()).resolves.toBe('3,000.00');
+    // The dialog hands the cursor back to the first 摘要 cell once it has closed.
+    await h.page.getByTestId('template-list').waitFor({ state: 'detached', timeout: 10_000 });
+    await expect
+      .poll(() => h.page.locator(':focus').getAttribute('aria-label'), { timeout: 10_000 })
+      .toBe('第1行摘要');
+    await h.page.keyboard.press('Control+s');
+    await h.page
+      .getByTestId('voucher-view')
+      .waitFor({ timeout: 15_000 })
+      .catch(async (error: unknown) => {
+        await h.screenshot('vouchers-08-templates-failed');
+        throw error;
+      });
+    expect(await vouchersWithAbstract('每月房租')).toHaveLength(2);
+  });
+
   test('reloading the page mid-edit offers the draft back from main’s cache', async () => {
     await openEditor();
     const k = h.page.keyboard;

@@ -59,6 +59,8 @@ export interface VoucherEditorProps extends VoucherEditorActions {
   /** 摘要 offered by F7 / F2 in a 摘要 cell (recent and template abstracts). */
   abstractSuggestions: readonly string[];
   disabled?: boolean;
+  /** Bumped by the page to put the cursor back into the first 摘要 cell. */
+  focusRequest?: number;
 }
 
 interface PickerState {
@@ -78,6 +80,7 @@ interface PickerState {
 export function VoucherEditor(props: VoucherEditorProps) {
   const { draft, onChange, accounts, nextNumber, dateProblem, problems, abstractSuggestions, disabled } =
     props;
+  const focusRequest = props.focusRequest ?? 0;
   const lines = draft.lines;
   const [focused, setFocused] = useState<CellAddress | undefined>();
   const [picker, setPicker] = useState<PickerState | undefined>();
@@ -341,27 +344,40 @@ export function VoucherEditor(props: VoucherEditorProps) {
     latest.current.onChange({ ...latest.current.draft, attachmentCount });
   }, []);
 
-  function onGridKeyDown(event: KeyboardEvent<HTMLDivElement>): void {
-    const { props: p } = latest.current;
-    if ((event.ctrlKey || event.metaKey) && (event.key === 's' || event.key === 'S')) {
-      event.preventDefault();
-      p.onSave('view');
-    } else if (event.key === 'F12') {
-      event.preventDefault();
-      p.onSave('new');
-    } else if (event.key === 'PageUp' || event.key === 'PageDown') {
-      event.preventDefault();
-      p.onNavigate(event.key === 'PageUp' ? -1 : 1);
-    } else if (event.key === 'F4') {
-      event.preventDefault();
-      p.onOpenTemplates();
+  // The voucher-wide keys work wherever the focus is on the page (after a dialog closes, on a
+  // button), not only inside the grid; a dialog on top keeps its own keys.
+  useEffect(() => {
+    function onKey(event: globalThis.KeyboardEvent): void {
+      if (event.defaultPrevented || document.querySelector('.ant-modal-wrap:not([style*="display: none"])'))
+        return;
+      const { props: p } = latest.current;
+      if ((event.ctrlKey || event.metaKey) && (event.key === 's' || event.key === 'S')) {
+        event.preventDefault();
+        p.onSave('view');
+      } else if (event.key === 'F12') {
+        event.preventDefault();
+        p.onSave('new');
+      } else if (event.key === 'PageUp' || event.key === 'PageDown') {
+        event.preventDefault();
+        p.onNavigate(event.key === 'PageUp' ? -1 : 1);
+      } else if (event.key === 'F4') {
+        event.preventDefault();
+        p.onOpenTemplates();
+      }
     }
-  }
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
+
+  // The page asks for the first cell again (a template was applied, a new voucher started).
+  useEffect(() => {
+    if (focusRequest > 0) focusCell({ row: 0, col: 0 });
+  }, [focusRequest, focusCell]);
 
   const balanced = totals.differenceFen === 0;
 
   return (
-    <div onKeyDown={onGridKeyDown} data-testid="voucher-editor">
+    <div data-testid="voucher-editor">
       <EditorHeader
         date={draft.date}
         attachmentCount={draft.attachmentCount}

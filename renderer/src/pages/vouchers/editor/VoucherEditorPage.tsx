@@ -59,6 +59,7 @@ export function VoucherEditorPage({ accountSetId }: VoucherEditorPageProps) {
   const [offered, setOffered] = useState<StoredDraft | undefined>();
   const [engineError, setEngineError] = useState<string | undefined>();
   const touched = useRef(false);
+  const [focusRequest, setFocusRequest] = useState(0);
 
   const drafts = useQuery({
     queryKey: voucherKeys.drafts(accountSetId),
@@ -113,6 +114,7 @@ export function VoucherEditorPage({ accountSetId }: VoucherEditorPageProps) {
     setTried(false);
     setProblems([]);
     setDraft(emptyDraft(draft.date || defaultDate(period.startDate, period.endDate)));
+    setFocusRequest((n) => n + 1);
     void bridge.deleteVoucherDraft({ accountSetId, draftKey: NEW_DRAFT_KEY });
   }
 
@@ -247,6 +249,7 @@ export function VoucherEditorPage({ accountSetId }: VoucherEditorPageProps) {
           onSave={submit}
           onNavigate={navigate}
           onOpenTemplates={() => setTemplatesOpen(true)}
+          focusRequest={focusRequest}
         />
       </div>
       {tried && problems.length > 0 ? (
@@ -274,10 +277,14 @@ export function VoucherEditorPage({ accountSetId }: VoucherEditorPageProps) {
         accountSetId={accountSetId}
         open={templatesOpen}
         lines={draft.lines}
-        onClose={() => setTemplatesOpen(false)}
+        onClose={() => {
+          setTemplatesOpen(false);
+          setFocusRequest((n) => n + 1);
+        }}
         onApply={(template) => {
           setTemplatesOpen(false);
           change({ ...draft, lines: withTrailingBlank(template.lines) });
+          setFocusRequest((n) => n + 1);
         }}
       />
     </Flex>
