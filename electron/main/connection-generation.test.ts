@@ -40,7 +40,7 @@ afterEach(async () => {
   await cloud.close();
 });
 
-describe('connection generation', () => {
+describe('connection generation', { timeout: 90_000 }, () => {
   test('a read in flight with the old key does not refill the cache after the key changed', async () => {
     h = await startServices();
     const scope = `cloud:${server.url}`;

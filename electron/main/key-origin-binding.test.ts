@@ -37,7 +37,7 @@ function carriesKey(server: StandInServer, key: string): boolean {
   return server.requests.some((r) => JSON.stringify(r.headers).includes(key.slice(8)));
 }
 
-describe('the cloud key is bound to its origin', () => {
+describe('the cloud key is bound to its origin', { timeout: 90_000 }, () => {
   test('after setConnection to another address, testConnection sends the key nowhere: the listener gets nothing', async () => {
     h = await startServices();
     const key = cloud.tenantA.apiKey;

@@ -84,7 +84,7 @@ async function start(): Promise<{ harness: ServicesHarness; accountId: string }>
   return { harness, accountId: active.id };
 }
 
-describe('one bad item does not stop the outbox', () => {
+describe('one bad item does not stop the outbox', { timeout: 90_000 }, () => {
   test('a payload that always gets a 5xx backs off, fails after its cap, and the writes behind it go out', async () => {
     const started = await start();
     h = started.harness;

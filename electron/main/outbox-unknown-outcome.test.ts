@@ -96,7 +96,7 @@ async function connect(harness: ServicesHarness, server: StandInServer): Promise
 const creates = (server: StandInServer) =>
   server.requests.filter((r) => r.url === '/api/v2/voucher/create').length;
 
-describe('no duplicate voucher against a server that ignores Idempotency-Key', () => {
+describe('no duplicate voucher against a server that ignores Idempotency-Key', { timeout: 90_000 }, () => {
   test('it commits and then drops the connection: exactly one voucher, shown as 结果未知, never resent', async () => {
     let behaviour: CreateBehaviour = commitThenHangUp;
     const server = await serverWithoutIdempotency((c, n) => behaviour(c, n));
