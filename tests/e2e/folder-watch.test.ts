@@ -1,5 +1,13 @@
 import { createHash } from 'node:crypto';
-import { copyFileSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  copyFileSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
@@ -20,7 +28,8 @@ describe('文件夹监控: add a folder on the page, copy invoices in, the rows 
     base = h.mode.server.url.split('#')[0] ?? h.mode.server.url;
     inbox = mkdtempSync(path.join(os.tmpdir(), 'zxe-e2e-inbox-'));
     await h.page.goto(h.mode.server.url);
-    await h.page.getByTestId('accounts-table').getByText('演示科技有限公司').waitFor({ timeout: 30_000 });
+    // The local engine starts with the page; on a busy machine that takes a while.
+    await h.page.getByTestId('accounts-table').getByText('演示科技有限公司').waitFor({ timeout: 80_000 });
   });
 
   afterAll(async () => {
@@ -71,6 +80,25 @@ describe('文件夹监控: add a folder on the page, copy invoices in, the rows 
     await h.page.waitForTimeout(3_000);
     await folders.getByText('已识别 5 · 排队 0').waitFor();
     expect(await files.locator('.ant-tag', { hasText: '已识别' }).count()).toBe(5);
+  });
+
+  test('a watched folder deleted from disk shows 出错 with its reason, and is watched again when it is back', async () => {
+    const second = mkdtempSync(path.join(os.tmpdir(), 'zxe-e2e-second-'));
+    await h.page.goto(`${base}#/folder-watch`);
+    await h.page.getByLabel('文件夹路径').fill(second);
+    await h.page.getByRole('button', { name: '开始监控' }).click();
+    const row = h.page.locator('.ant-table-row', { hasText: second });
+    await row.locator('.ant-tag', { hasText: '监控中' }).waitFor();
+    rmSync(second, { recursive: true, force: true });
+    await row.getByText('文件夹不存在或已被移走，正在等待它恢复').waitFor({ timeout: 30_000 });
+    await row.locator('.ant-tag', { hasText: '出错' }).waitFor();
+    await h.screenshot('folder-watch-folder-gone');
+    mkdirSync(second);
+    await row.locator('.ant-tag', { hasText: '监控中' }).waitFor({ timeout: 30_000 });
+    await row.getByRole('button', { name: /移除/ }).click();
+    await h.page.getByRole('button', { name: '移除', exact: true }).click();
+    await row.waitFor({ state: 'detached' });
+    rmSync(second, { recursive: true, force: true });
   });
 
   test('the engine holds each of the five invoices once, in the account set of the folder', async () => {
