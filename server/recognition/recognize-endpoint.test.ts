@@ -159,6 +159,9 @@ describe('POST /api/v2/invoice/recognize', () => {
     });
     expect(file.statusCode).toBe(200);
     expect(file.headers['content-type']).toBe('application/ofd');
+    // The OFD's embedded QR is decoded and agrees with the text.
+    expect(body.qr_payload).toBe(entry.truth.invoices[0]?.qr);
+    expect(body.checks.find((c) => c.name === 'qr_amount')?.passed).toBe(true);
     expect(Buffer.compare(file.rawPayload, readFileSync(entry.path))).toBe(0);
     const got = await getJson(engine, `/api/v2/invoice/${body.invoice_id}`, engine.tenantA.apiKey);
     expect(record(got.body)).toEqual(body);

@@ -20,6 +20,8 @@ export interface OfdReading {
   pages: PositionedPage[];
   /** Entry names of embedded XML invoices (数电 OFD files may carry the structured original). */
   attachedXml: { name: string; text: string }[];
+  /** Embedded PNG/JPEG resources (the invoice's QR code is one of them), at most a few small ones. */
+  images: Uint8Array[];
 }
 
 function resolvePath(baseDir: string, location: string): string {
@@ -107,7 +109,7 @@ function runsOfContent(content: XmlNode): TextRun[] {
 
 /** Reads an OFD (GB/T 33190) package: each page's text objects, its template's drawn below it. */
 export function readOfd(bytes: Uint8Array): OfdReading {
-  const files = unzipBounded(bytes, OFD_LIMITS, (name) => /\.xml$/i.test(name));
+  const files = unzipBounded(bytes, OFD_LIMITS, (name) => /\.(xml|png|jpe?g)$/i.test(name));
   const read = (name: string, what: string): XmlNode => {
     const entry = files.get(name);
     if (!entry) throw new InvoiceFileError(`参数错误：OFD 文件缺少 ${what}`);
@@ -158,5 +160,9 @@ export function readOfd(bytes: Uint8Array): OfdReading {
   const attachedXml = [...files.entries()]
     .filter(([name]) => /attach/i.test(name))
     .map(([name, data]) => ({ name, text: strFromU8(data) }));
-  return { pageCount: pages.length, pages, attachedXml };
+  const images = [...files.entries()]
+    .filter(([name, data]) => /\.(png|jpe?g)$/i.test(name) && data.length <= 1024 * 1024)
+    .slice(0, 8)
+    .map(([, data]) => data);
+  return { pageCount: pages.length, pages, attachedXml, images };
 }
