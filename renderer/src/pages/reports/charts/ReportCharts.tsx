@@ -90,7 +90,7 @@ export default function ReportCharts() {
           testId="chart-profit"
           option={{
             tooltip: { trigger: 'axis' },
-            legend: { data: ['营业收入', '营业成本+费用', '净利润'] },
+            legend: { top: 0, left: 'center', data: ['营业收入', '营业成本+费用', '净利润'] },
             grid: { left: 80, right: 24, top: 40, bottom: 30 },
             xAxis: { type: 'category', data: labels },
             yAxis: { type: 'value' },
