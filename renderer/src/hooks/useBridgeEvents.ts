@@ -21,6 +21,7 @@ export function useBridgeEvents(): void {
   const queryClient = useQueryClient();
 
   useEffect(() => {
+    let lastInvoiceRefresh = 0;
     return bridge.onEvent((event: IpcEvent) => {
       switch (event.type) {
         case 'engine-status':
@@ -53,6 +54,16 @@ export function useBridgeEvents(): void {
             ...uploads,
             [event.uploadId]: event,
           }));
+          break;
+        case 'folder-watch-progress':
+          // Folder watch uploads in the background: the 票据 list fills as its results arrive.
+          if (Date.now() - lastInvoiceRefresh > 1_000) {
+            lastInvoiceRefresh = Date.now();
+            void queryClient.invalidateQueries({ queryKey: ['invoices', 'list'] });
+          }
+          break;
+        case 'folder-watch-batch':
+          void queryClient.invalidateQueries({ queryKey: ['invoices', 'list'] });
           break;
       }
     });

@@ -47,9 +47,8 @@ export function useFolderWatch(onBatch: (event: BatchEvent) => void) {
         refetchSoon();
       } else if (event.type === 'folder-watch-batch') {
         onBatch(event);
+        // (The 票据 list is refreshed by the app-wide event handler.)
         void queryClient.invalidateQueries({ queryKey: folderWatchQueryKey });
-        // Recognized invoices are new rows of the 票据 list.
-        void queryClient.invalidateQueries({ queryKey: ['invoices'] });
       }
     });
     return () => {
