@@ -2,11 +2,13 @@
 # Installs the Debian packages the app and its tests need, if any are missing:
 # Chromium (end-to-end tests, browser mode), Xvfb (Electron under test), gnome-keyring + dbus +
 # libsecret (the OS keychain keytar talks to), CJK fonts (Chinese UI and invoice fixtures), and the
-# toolchain native modules build with.
+# toolchain native modules build with; and the SDK toolchains (Python + requests, JDK + Jackson, PHP +
+# curl + PHPUnit) that scripts/test-sdks.sh runs the SDKs' tests with.
 set -euo pipefail
 
 packages=(chromium xvfb xauth gnome-keyring dbus dbus-x11 libsecret-1-dev libsecret-tools fonts-noto-cjk
-  python3 make g++ pkg-config)
+  python3 make g++ pkg-config
+  python3-requests default-jdk-headless libjackson2-databind-java php-cli php-curl phpunit)
 # `--bench`: also the journal tools the statement benchmark compares against.
 if [ "${1:-}" = "--bench" ]; then packages+=(hledger ledger); fi
 missing=()

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Sets everything up and runs every test: static checks, unit + integration (vitest, with a real
-# keyring), end to end in headless Chromium, and the Electron smoke test (skipped, and said so,
+# keyring), end to end in headless Chromium, the Electron smoke test, and the Python/Java/PHP SDKs against a real engine (skipped, and said so,
 # where the Electron binary is absent). Ends with one line: "N passed, N failed, N skipped".
 set -uo pipefail
 cd "$(dirname "$0")/.."
@@ -30,4 +30,8 @@ echo "[test] 端到端测试（Chromium）与 Electron 冒烟测试"
 bash scripts/with-keyring.sh node_modules/.bin/vitest run --config tests/e2e/vitest.config.ts --reporter=default \
   --reporter=json --outputFile.json="$results/e2e.json"
 
-node scripts/summarize-tests.mjs "$checks" "$results/unit.json" "$results/e2e.json"
+echo "[test] SDK 测试（Python、Java、PHP，各对一个真实引擎）"
+bash scripts/test-sdks.sh --results "$results" python java php
+
+node scripts/summarize-tests.mjs "$checks" "$results/unit.json" "$results/e2e.json" \
+  "$results/sdk-python.json" "$results/sdk-java.json" "$results/sdk-php.xml"
