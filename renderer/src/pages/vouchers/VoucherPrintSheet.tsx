@@ -1,3 +1,4 @@
+import { createPortal } from 'react-dom';
 import type { Voucher } from '../../../../shared/api/ledger';
 import { VoucherLinesTable } from './VoucherLinesTable';
 
@@ -13,7 +14,8 @@ export interface VoucherPrintSheetProps {
  */
 export function VoucherPrintSheet({ voucher, accountSetName, fullNameOf }: VoucherPrintSheetProps) {
   const number = /(\d+)$/.exec(voucher.voucher_no)?.[1] ?? voucher.voucher_no;
-  return (
+  // Straight under <body>, so the print rules can hide the whole app beside it.
+  return createPortal(
     <div className="zxe-print-sheet" data-testid="voucher-print-sheet">
       <h1 className="zxe-voucher-title">记账凭证</h1>
       <div style={{ display: 'flex', justifyContent: 'space-between', marginBottom: 6 }}>
@@ -30,6 +32,7 @@ export function VoucherPrintSheet({ voucher, accountSetName, fullNameOf }: Vouch
         <span>出纳：</span>
         <span>制单：</span>
       </div>
-    </div>
+    </div>,
+    document.body,
   );
 }

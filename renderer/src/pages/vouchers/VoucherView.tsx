@@ -24,6 +24,17 @@ import { neighbourVoucher } from './voucherNeighbors';
 import { useChart, usePeriods, useVoucher } from './voucherQueries';
 import { canReverse, voucherStatusLabel } from './voucherStatus';
 
+/** Browser mode: the page prints itself, showing only the voucher sheet (see vouchers.css). */
+function printSheetInPage(): void {
+  document.body.classList.add('zxe-printing-voucher');
+  const done = () => {
+    document.body.classList.remove('zxe-printing-voucher');
+    window.removeEventListener('afterprint', done);
+  };
+  window.addEventListener('afterprint', done);
+  window.print();
+}
+
 export interface VoucherViewProps {
   voucherId: string;
 }
@@ -69,7 +80,7 @@ export function VoucherView({ voucherId }: VoucherViewProps) {
     try {
       const result = unwrap(await bridge.printVoucher({ voucherId: data.voucher_id }));
       if (result.status === 'saved') void message.success(`已保存 PDF：${result.fileName}`);
-      else if (result.status === 'unsupported') window.print();
+      else if (result.status === 'unsupported') printSheetInPage();
     } catch (error) {
       void message.error(errorMessage(error));
     }
