@@ -40,6 +40,9 @@ export const IPC_CALLS = [
   'removeWatchedFolder',
   'retryFolderWatchFailures',
   'recognizeInvoice',
+  'listInvoices',
+  'getInvoice',
+  'getInvoiceFile',
 ] as const;
 
 export type IpcCallName = (typeof IPC_CALLS)[number];

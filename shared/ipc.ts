@@ -2,7 +2,13 @@ import { z } from 'zod';
 import { accountsListResponseSchema } from './api/accounts.js';
 import { accountIdSchema, isoDateSchema } from './api/common.js';
 import { apiErrorTypeSchema } from './api/errors.js';
-import { invoiceRecognizeResponseSchema, invoiceTypeSchema } from './api/invoice.js';
+import {
+  invoiceDirectionSchema,
+  invoiceListResponseSchema,
+  invoiceRecognizeResponseSchema,
+  invoiceRecordSchema,
+  invoiceTypeSchema,
+} from './api/invoice.js';
 import {
   chartResponseSchema,
   periodCloseResponseSchema,
@@ -234,7 +240,13 @@ export const recognizeInvoiceRequestSchema = z.strictObject({
   uploadId: z.string().min(1).max(64),
   fileName: z.string().min(1).max(255),
   file: z.union([
-    z.strictObject({ bytesBase64: z.string().min(1).max(14_000_000).regex(/^[A-Za-z0-9+/]+={0,2}$/) }),
+    z.strictObject({
+      bytesBase64: z
+        .string()
+        .min(1)
+        .max(14_000_000)
+        .regex(/^[A-Za-z0-9+/]+={0,2}$/),
+    }),
     z.strictObject({ path: z.string().min(1).max(4096) }),
   ]),
   invoiceType: invoiceTypeSchema.optional(),
@@ -242,9 +254,35 @@ export const recognizeInvoiceRequestSchema = z.strictObject({
 });
 export type RecognizeInvoiceRequest = z.infer<typeof recognizeInvoiceRequestSchema>;
 
+/** listInvoices: one page of the account set's recognised invoices (票据 list). */
+export const invoiceListRequestSchema = z.strictObject({
+  accountSetId: accountIdSchema,
+  /** 开票日期所在期间 YYYY-MM */
+  period: z
+    .string()
+    .regex(/^\d{4}-(0[1-9]|1[0-2])$/)
+    .optional(),
+  direction: invoiceDirectionSchema.optional(),
+  duplicate: z.boolean().optional(),
+  page: z.number().int().min(1).max(100_000).optional(),
+  pageSize: z.number().int().min(1).max(100).optional(),
+});
+export type InvoiceListRequest = z.infer<typeof invoiceListRequestSchema>;
+
+const invoiceRefSchema = z.strictObject({ invoiceId: z.string().min(1).max(64) });
+
+/** The original file of an invoice, base64 so it crosses IPC and browser mode's JSON alike. */
+export const invoiceFileResultSchema = z.object({
+  mediaType: z.string().max(100),
+  bytesBase64: z.string(),
+});
+
 export const ipcContract = {
   listAccountSets: { args: noArgs, result: fetchedSchema(accountsListResponseSchema) },
   recognizeInvoice: { args: recognizeInvoiceRequestSchema, result: invoiceRecognizeResponseSchema },
+  listInvoices: { args: invoiceListRequestSchema, result: invoiceListResponseSchema },
+  getInvoice: { args: invoiceRefSchema, result: invoiceRecordSchema },
+  getInvoiceFile: { args: invoiceRefSchema, result: invoiceFileResultSchema },
   getSettings: { args: noArgs, result: settingsViewSchema },
   setConnection: {
     args: z.strictObject({ mode: connectionModeSchema, cloudBaseUrl: baseUrlSchema.optional() }),

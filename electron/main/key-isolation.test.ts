@@ -89,6 +89,9 @@ beforeAll(async () => {
     startDate: '2024-01-01',
     endDate: '2024-03-31',
   });
+  await drive('listInvoices', { accountSetId: local });
+  await drive('getInvoice', { invoiceId: 'inv_none' });
+  await drive('getInvoiceFile', { invoiceId: 'inv_none' });
   await drive('pickWatchedFolder', {});
   const watched = await drive('addWatchedFolder', { path: h.userDataDir, accountSetId: local });
   const folderId = watched.ok ? watched.data.id : 'wf_0000000000000000';

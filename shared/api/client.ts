@@ -1,10 +1,14 @@
 import type { z } from 'zod';
 import type { AccountsListResponse } from './accounts.js';
-import type { DetailLedgerQuery, DetailLedgerResponse } from './detail-ledger.js';
 import { endpoints, fillPath } from './endpoints.js';
 import { ApiError, ApiTransportError, errorEnvelopeSchema } from './errors.js';
 import { IDEMPOTENCY_HONOURED_HEADER, IDEMPOTENCY_KEY_HEADER } from './idempotency.js';
-import type { InvoiceRecognizeFields, InvoiceRecognizeResponse } from './invoice.js';
+import type {
+  InvoiceListResponse,
+  InvoiceRecognizeFields,
+  InvoiceRecognizeResponse,
+  InvoiceRecord,
+} from './invoice.js';
 import { redactApiKeys } from './key-redaction.js';
 import type {
   ChartResponse,
@@ -21,6 +25,7 @@ import type {
 import type { ReportQuery, ReportResponse, ReportType } from './report.js';
 import type { TrialBalanceResponse } from './trial-balance.js';
 import type { VoucherCreateRequest, VoucherCreateResponse } from './voucher.js';
+import type { DetailLedgerQuery, DetailLedgerResponse } from './detail-ledger.js';
 
 export const DEFAULT_CLOUD_BASE_URL = 'https://api.zhangxiaoer.com';
 
@@ -190,6 +195,75 @@ export class ApiClient {
     if (query.page !== undefined) params.page = String(query.page);
     if (query.page_size !== undefined) params.page_size = String(query.page_size);
     return this.#call({ method: spec.method, path: spec.path, query: params }, spec.response, options);
+  }
+
+  /** The account set's recognised invoices, newest issue date first. */
+  listInvoices(
+    query: {
+      account_id: string;
+      period?: string;
+      direction?: 'purchase' | 'sale';
+      duplicate?: boolean;
+      page?: number;
+      page_size?: number;
+    },
+    options?: CallOptions,
+  ): Promise<InvoiceListResponse> {
+    const spec = endpoints.invoiceList;
+    const params: Record<string, string> = { account_id: query.account_id };
+    if (query.period !== undefined) params.period = query.period;
+    if (query.direction !== undefined) params.direction = query.direction;
+    if (query.duplicate !== undefined) params.duplicate = String(query.duplicate);
+    if (query.page !== undefined) params.page = String(query.page);
+    if (query.page_size !== undefined) params.page_size = String(query.page_size);
+    return this.#call({ method: spec.method, path: spec.path, query: params }, spec.response, options);
+  }
+
+  getInvoice(invoiceId: string, options?: CallOptions): Promise<InvoiceRecord> {
+    const spec = endpoints.invoiceGet;
+    const path = fillPath(spec.path, { invoice_id: invoiceId });
+    return this.#call({ method: spec.method, path }, spec.response, options);
+  }
+
+  /** The original file of a recognised invoice: its bytes and media type (not JSON). */
+  async getInvoiceFile(
+    invoiceId: string,
+    options: CallOptions = {},
+  ): Promise<{ mediaType: string; bytes: Uint8Array }> {
+    const spec = endpoints.invoiceFile;
+    const url = new URL(this.baseUrl + fillPath(spec.path, { invoice_id: invoiceId }));
+    const timeout = AbortSignal.timeout(options.timeoutMs ?? this.#timeoutMs);
+    const signal = options.signal ? AbortSignal.any([options.signal, timeout]) : timeout;
+    let response: Response;
+    try {
+      response = await this.#fetch(url, {
+        method: 'GET',
+        headers: { Authorization: `Bearer ${this.#apiKey}` },
+        signal,
+        redirect: 'manual',
+      });
+    } catch (error) {
+      throw transportFailure(error, url, options.signal);
+    }
+    if (response.ok) {
+      const bytes = new Uint8Array(await response.arrayBuffer());
+      const mediaType = response.headers.get('content-type')?.split(';')[0]?.trim() ?? '';
+      return { mediaType: mediaType || 'application/octet-stream', bytes };
+    }
+    let payload: unknown;
+    try {
+      payload = await response.json();
+    } catch {
+      payload = undefined;
+    }
+    const envelope = errorEnvelopeSchema.safeParse(payload);
+    if (envelope.success) {
+      const { error } = envelope.data;
+      throw new ApiError({ error: { ...error, message: this.#redact(error.message) } });
+    }
+    throw new ApiTransportError('bad_response', `服务器返回了无法识别的错误（HTTP ${response.status}）`, {
+      status: response.status,
+    });
   }
 
   async #call<S extends z.ZodType>(

@@ -18,10 +18,10 @@ import type { SettingsStore } from '../services/settings/settings-store.js';
 import type { UiStateStore } from '../services/ui-state/ui-state-store.js';
 import type { LedgerBookReads } from '../services/reads/ledger-book-reads.js';
 import type { VoucherSubmitter } from '../services/vouchers/voucher-submission.js';
+import type { createVoucherWorkHandlers } from '../services/drafts/voucher-work-handlers.js';
 import { UserFacingError } from '../services/user-facing-error.js';
 import type { FolderWatch } from '../services/folder-watch/folder-watch-wiring.js';
 import { recognizeUpload } from '../services/invoices/recognize-upload.js';
-import type { createVoucherWorkHandlers } from '../services/drafts/voucher-work-handlers.js';
 import type { IpcHandlers } from './router.js';
 
 export interface HandlerDeps {
@@ -40,14 +40,14 @@ export interface HandlerDeps {
   cache: AppCache | undefined;
   outbox: { store: OutboxStore; drainer: OutboxDrainer } | undefined;
   outboxActions: OutboxActions | undefined;
+  /** The voucher editor's calls: one voucher, 红字冲销, drafts, templates, print. */
+  voucherWork: ReturnType<typeof createVoucherWorkHandlers>;
   /** The account set and period the user last had open. */
   uiState: UiStateStore;
   /** 科目余额表 and 明细账, cached like the statements. */
   ledgerBooks: LedgerBookReads;
   /** 文件夹监控: watched folders and their upload queue. */
   folderWatch: FolderWatch;
-  /** The voucher editor's calls: one voucher, 红字冲销, drafts, templates, print. */
-  voucherWork: ReturnType<typeof createVoucherWorkHandlers>;
 }
 
 /** One handler per IPC call; each does orchestration only — the work lives in the services. */
@@ -90,6 +90,8 @@ export function createHandlers(deps: HandlerDeps): IpcHandlers {
   return {
     ...deps.voucherWork,
 
+    ...deps.folderWatch.handlers,
+
     listAccountSets: (_args, { signal }) => reads.accountSets(signal),
 
     getReport: (args, { signal }) => reads.report(args, signal),
@@ -101,6 +103,34 @@ export function createHandlers(deps: HandlerDeps): IpcHandlers {
     createVoucher: (args, { signal }) => deps.vouchers.submit(args.voucher, signal),
 
     recognizeInvoice: (args, { signal }) => recognizeUpload({ proxy, events }, args, signal),
+
+    listInvoices: (args, { signal }) =>
+      proxy.call(
+        (client, o) =>
+          client.listInvoices(
+            {
+              account_id: args.accountSetId,
+              ...(args.period !== undefined ? { period: args.period } : {}),
+              ...(args.direction !== undefined ? { direction: args.direction } : {}),
+              ...(args.duplicate !== undefined ? { duplicate: args.duplicate } : {}),
+              ...(args.page !== undefined ? { page: args.page } : {}),
+              ...(args.pageSize !== undefined ? { page_size: args.pageSize } : {}),
+            },
+            o,
+          ),
+        { name: 'listInvoices', signal },
+      ),
+
+    getInvoice: (args, { signal }) =>
+      proxy.call((client, o) => client.getInvoice(args.invoiceId, o), { name: 'getInvoice', signal }),
+
+    async getInvoiceFile(args, { signal }) {
+      const file = await proxy.call((client, o) => client.getInvoiceFile(args.invoiceId, o), {
+        name: 'getInvoiceFile',
+        signal,
+      });
+      return { mediaType: file.mediaType, bytesBase64: Buffer.from(file.bytes).toString('base64') };
+    },
 
     listOutbox() {
       if (!outbox) {
@@ -117,8 +147,6 @@ export function createHandlers(deps: HandlerDeps): IpcHandlers {
     confirmOutboxItem: (args) => Promise.resolve(outboxActions().confirm(args.id)),
 
     discardOutboxItem: (args) => Promise.resolve(outboxActions().discard(args.id)),
-
-    ...deps.folderWatch.handlers,
 
     getSettings: () => view(),
 

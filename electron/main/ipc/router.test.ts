@@ -18,6 +18,9 @@ function handlers(overrides: Partial<IpcHandlers> = {}): IpcHandlers {
   const fail = () => Promise.reject(new Error('not used'));
   return {
     listAccountSets: fail,
+    listInvoices: fail,
+    getInvoice: fail,
+    getInvoiceFile: fail,
     getSettings: () => Promise.resolve(view),
     setConnection: fail,
     setApiKey: () => Promise.resolve(view),

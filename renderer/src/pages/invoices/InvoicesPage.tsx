@@ -1,12 +1,249 @@
-import { FileTextOutlined } from '@ant-design/icons';
-import { UpcomingSection } from '../../components/UpcomingSection';
+import { InboxOutlined } from '@ant-design/icons';
+import { useQueryClient } from '@tanstack/react-query';
+import { Alert, Button, Empty, Flex, Segmented, Table, Tabs, Tag, Typography, Upload } from 'antd';
+import { useCallback, useMemo, useState } from 'react';
+import type { InvoiceDirection, InvoiceRecord } from '../../../../shared/api/invoice';
+import { errorMessage } from '../../bridge';
+import { PageHeading } from '../../components/PageHeading';
+import { navigateTo } from '../../navigation/hashNavigation';
+import { useWorkspace } from '../../workspace';
+import { BatchVoucherModal } from './BatchVoucherModal';
+import { InvoiceDrawer } from './InvoiceDrawer';
+import { monthsBetween, sellerOrBuyer, useInvoiceVoucherNumbers, useInvoices } from './invoiceQueries';
+import { UploadList } from './UploadList';
+import { UPLOAD_STATE_LABELS, useUploadQueue } from './uploadQueue';
 
+type Filter = 'all' | 'open' | 'booked' | 'duplicate';
+
+function money(value: number | null): string {
+  return value === null ? '—' : value.toFixed(2);
+}
+
+/** 票据: drop invoices, see them recognised, open one, make vouchers from one or many. */
 export function InvoicesPage() {
+  const { accountSetId, period, readOnly } = useWorkspace();
+  const queryClient = useQueryClient();
+  const [direction, setDirection] = useState<InvoiceDirection>('purchase');
+  const [filter, setFilter] = useState<Filter>('all');
+  const [openId, setOpenId] = useState<string | undefined>();
+  const [selected, setSelected] = useState<string[]>([]);
+  const [batchOpen, setBatchOpen] = useState(false);
+  const months = useMemo(() => monthsBetween(period.startDate, period.endDate), [period]);
+  const invoices = useInvoices(accountSetId, months, direction);
+  const links = useInvoiceVoucherNumbers(accountSetId, period.startDate, period.endDate);
+  const refreshList = useCallback(
+    () => void queryClient.invalidateQueries({ queryKey: ['invoices', 'list'] }),
+    [queryClient],
+  );
+  const uploads = useUploadQueue(accountSetId, refreshList);
+
+  const rows = useMemo(() => {
+    const all = invoices.data?.invoices ?? [];
+    return all.filter((i) => {
+      const booked = links.byInvoice.has(i.invoice_id);
+      if (filter === 'open') return !booked && !i.duplicate;
+      if (filter === 'booked') return booked;
+      if (filter === 'duplicate') return i.duplicate !== null;
+      return true;
+    });
+  }, [invoices.data, links.byInvoice, filter]);
+  const selectedInvoices = useMemo(
+    () => (invoices.data?.invoices ?? []).filter((i) => selected.includes(i.invoice_id)),
+    [invoices.data, selected],
+  );
+  const totals = useMemo(() => {
+    let amount = 0;
+    let tax = 0;
+    for (const r of rows) {
+      amount += Math.round((r.total_amount ?? 0) * 100);
+      tax += Math.round((r.total_tax ?? 0) * 100);
+    }
+    return { amount: (amount / 100).toFixed(2), tax: (tax / 100).toFixed(2) };
+  }, [rows]);
+
+  if (!accountSetId) return <Empty description="请先选择账套" />;
+  const busy =
+    (uploads.counts.uploading ?? 0) + (uploads.counts.recognizing ?? 0) + (uploads.counts.waiting ?? 0);
+
   return (
-    <UpcomingSection
-      title="票据"
-      icon={<FileTextOutlined />}
-      purpose="上传专票、普票或收据的图片与 PDF，自动识别号码、日期、购销双方、金额与税额，检查重复票据，并生成记账分录。"
-    />
+    <Flex vertical gap={16}>
+      <PageHeading title="票据" description="拖入发票文件自动识别，核对后生成凭证；重复票据会被标出。" />
+      {readOnly ? <Alert type="warning" showIcon title="账套已冻结，只能查看票据" /> : null}
+      {!readOnly ? (
+        <Upload.Dragger
+          multiple
+          showUploadList={false}
+          data-testid="invoice-dropzone"
+          beforeUpload={(file) => {
+            uploads.queue.add([file]);
+            return Upload.LIST_IGNORE;
+          }}
+        >
+          <p className="ant-upload-drag-icon">
+            <InboxOutlined />
+          </p>
+          <p className="ant-upload-text">把发票文件拖到这里，或点击选择（可一次多个）</p>
+          <p className="ant-upload-hint">支持 JPG、PNG、PDF、OFD、XML，每个文件不超过 10MB</p>
+        </Upload.Dragger>
+      ) : null}
+      {uploads.items.length > 0 ? (
+        <Flex vertical gap={6}>
+          <Flex justify="space-between" align="center">
+            <Typography.Text data-testid="upload-summary">
+              {(['uploading', 'recognizing', 'waiting', 'recognized', 'duplicate', 'failed'] as const)
+                .filter((s) => uploads.counts[s])
+                .map((s) => `${UPLOAD_STATE_LABELS[s]} ${String(uploads.counts[s])}`)
+                .join(' · ')}
+            </Typography.Text>
+            <Button size="small" onClick={() => uploads.queue.clearFinished()} disabled={busy > 0}>
+              清除已完成
+            </Button>
+          </Flex>
+          <UploadList items={uploads.items} onRetry={(id) => uploads.queue.retry(id)} onOpen={setOpenId} />
+        </Flex>
+      ) : null}
+      <Tabs
+        activeKey={direction}
+        onChange={(key) => {
+          setDirection(key as InvoiceDirection);
+          setSelected([]);
+        }}
+        items={[
+          { key: 'purchase', label: '进项' },
+          { key: 'sale', label: '销项' },
+        ]}
+        tabBarExtraContent={
+          <Flex gap={8} align="center" wrap>
+            <Segmented<Filter>
+              size="small"
+              value={filter}
+              onChange={setFilter}
+              options={[
+                { value: 'all', label: '全部' },
+                { value: 'open', label: '未生成凭证' },
+                { value: 'booked', label: '已生成凭证' },
+                { value: 'duplicate', label: '重复' },
+              ]}
+            />
+            <Button
+              type="primary"
+              disabled={selected.length === 0 || readOnly}
+              onClick={() => setBatchOpen(true)}
+              data-testid="batch-generate"
+            >
+              批量生成凭证{selected.length > 0 ? `（${String(selected.length)}）` : ''}
+            </Button>
+          </Flex>
+        }
+      />
+      {invoices.isError ? (
+        <Alert type="error" showIcon title="无法读取票据" description={errorMessage(invoices.error)} />
+      ) : null}
+      <Table<InvoiceRecord>
+        size="small"
+        rowKey="invoice_id"
+        loading={invoices.isPending}
+        dataSource={rows}
+        data-testid="invoice-table"
+        pagination={{ pageSize: 50, showSizeChanger: false }}
+        scroll={{ x: 900 }}
+        rowSelection={{
+          selectedRowKeys: selected,
+          onChange: (keys) => setSelected(keys.map(String)),
+          getCheckboxProps: (r) => ({ disabled: links.byInvoice.has(r.invoice_id) }),
+        }}
+        onRow={(r) => ({ onClick: () => setOpenId(r.invoice_id), style: { cursor: 'pointer' } })}
+        locale={{ emptyText: <Empty description="本期间还没有票据" /> }}
+        summary={() =>
+          rows.length > 0 ? (
+            <Table.Summary.Row>
+              <Table.Summary.Cell index={0} colSpan={5}>
+                合计（{rows.length} 张）
+              </Table.Summary.Cell>
+              <Table.Summary.Cell index={5} align="right">
+                {totals.amount}
+              </Table.Summary.Cell>
+              <Table.Summary.Cell index={6} align="right">
+                {totals.tax}
+              </Table.Summary.Cell>
+              <Table.Summary.Cell index={7} colSpan={3} />
+            </Table.Summary.Row>
+          ) : null
+        }
+        columns={[
+          { title: '开票日期', dataIndex: 'issue_date', width: 110 },
+          {
+            title: '发票号码',
+            dataIndex: 'invoice_number',
+            width: 190,
+            render: (v: string | null) => v ?? '—',
+          },
+          {
+            title: direction === 'sale' ? '购买方' : '销售方',
+            key: 'party',
+            ellipsis: true,
+            render: (_: unknown, r) => sellerOrBuyer(r),
+          },
+          { title: '分类', dataIndex: 'category', width: 110 },
+          { title: '票种', dataIndex: 'kind_name', width: 150, ellipsis: true },
+          { title: '金额', dataIndex: 'total_amount', align: 'right', width: 100, render: money },
+          { title: '税额', dataIndex: 'total_tax', align: 'right', width: 90, render: money },
+          {
+            title: '价税合计',
+            dataIndex: 'amount',
+            align: 'right',
+            width: 100,
+            render: (v: number) => v.toFixed(2),
+          },
+          {
+            title: '凭证',
+            key: 'voucher',
+            width: 90,
+            render: (_: unknown, r) => {
+              const link = links.byInvoice.get(r.invoice_id);
+              return link ? (
+                <Typography.Link
+                  data-testid="invoice-voucher-no"
+                  onClick={(e) => {
+                    e.stopPropagation();
+                    navigateTo('vouchers', link.voucherId);
+                  }}
+                >
+                  {link.voucherNo}
+                </Typography.Link>
+              ) : (
+                <Typography.Text type="secondary">未生成</Typography.Text>
+              );
+            },
+          },
+          {
+            title: '状态',
+            key: 'state',
+            width: 70,
+            render: (_: unknown, r) => (r.duplicate ? <Tag color="warning">重复</Tag> : null),
+          },
+        ]}
+      />
+      {openId ? (
+        <InvoiceDrawer
+          key={openId}
+          accountSetId={accountSetId}
+          invoiceId={openId}
+          fallbackDate={period.endDate}
+          voucher={links.byInvoice.get(openId)}
+          onClose={() => setOpenId(undefined)}
+        />
+      ) : null}
+      {batchOpen ? (
+        <BatchVoucherModal
+          accountSetId={accountSetId}
+          invoices={selectedInvoices}
+          onClose={() => {
+            setBatchOpen(false);
+            setSelected([]);
+          }}
+        />
+      ) : null}
+    </Flex>
   );
 }

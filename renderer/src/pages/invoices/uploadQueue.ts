@@ -1,0 +1,219 @@
+import { useQueryClient } from '@tanstack/react-query';
+import { useEffect, useMemo, useState, useSyncExternalStore } from 'react';
+import type { InvoiceRecognizeResponse } from '../../../../shared/api/invoice';
+import type { IpcEvent } from '../../../../shared/ipc';
+import { BridgeError, bridge, errorMessage, invoiceFileArg, unwrap } from '../../bridge';
+import { queryKeys } from '../../hooks/queryKeys';
+import { checkInvoiceFile } from './invoiceFileCheck';
+
+type UploadProgress = Extract<IpcEvent, { type: 'upload-progress' }>;
+
+export type UploadState =
+  'checking' | 'waiting' | 'uploading' | 'recognizing' | 'recognized' | 'duplicate' | 'failed';
+
+export const UPLOAD_STATE_LABELS: Record<UploadState, string> = {
+  checking: '检查中',
+  waiting: '排队中',
+  uploading: '上传中',
+  recognizing: '识别中',
+  recognized: '已识别',
+  duplicate: '重复',
+  failed: '失败',
+};
+
+export interface UploadItem {
+  uploadId: string;
+  fileName: string;
+  size: number;
+  state: UploadState;
+  /** 0–100 while uploading */
+  percent: number;
+  /** Why it failed or was refused, in Chinese. */
+  reason?: string;
+  /** Whether it may be sent again (refused before upload: no). */
+  retryable?: boolean;
+  result?: InvoiceRecognizeResponse;
+}
+
+/** At most this many uploads at once; the rest wait, so a batch of 50 never floods main or the engine. */
+export const UPLOAD_CONCURRENCY = 3;
+
+let uploadSeq = 0;
+function newUploadId(): string {
+  uploadSeq += 1;
+  return `up-${Date.now().toString(36)}-${String(uploadSeq)}`;
+}
+
+/** Whether an upload failed because the engine could not be reached (the file may be sent again). */
+function isUnreachable(error: unknown): boolean {
+  return (
+    error instanceof BridgeError && ['network_error', 'timeout_error', 'outcome_unknown'].includes(error.type)
+  );
+}
+
+export interface RecognizeCall {
+  (args: Parameters<typeof bridge.recognizeInvoice>[0]): ReturnType<typeof bridge.recognizeInvoice>;
+}
+
+/**
+ * The drop zone's queue, outside React: each file is checked (type, size) at once, then uploaded
+ * with bounded concurrency; progress comes from main's `upload-progress` events. Subscribers get
+ * a new `items` array on every change (for useSyncExternalStore).
+ */
+export class UploadQueue {
+  #items: UploadItem[] = [];
+  readonly #files = new Map<string, File>();
+  readonly #waiting: string[] = [];
+  readonly #listeners = new Set<() => void>();
+  #running = 0;
+
+  #accountSetId: string | undefined;
+  #onRecognized: () => void = () => undefined;
+
+  constructor(
+    private readonly recognize: RecognizeCall,
+    private readonly concurrency = UPLOAD_CONCURRENCY,
+  ) {}
+
+  /** The account set new uploads go to, and who hears of each recognised invoice. */
+  setContext(accountSetId: string | undefined, onRecognized: () => void): void {
+    this.#accountSetId = accountSetId;
+    this.#onRecognized = onRecognized;
+  }
+
+  readonly subscribe = (listener: () => void): (() => void) => {
+    this.#listeners.add(listener);
+    return () => this.#listeners.delete(listener);
+  };
+
+  readonly items = (): UploadItem[] => this.#items;
+
+  #patch(uploadId: string, change: Partial<UploadItem>): void {
+    this.#items = this.#items.map((item) => (item.uploadId === uploadId ? { ...item, ...change } : item));
+    for (const listener of this.#listeners) listener();
+  }
+
+  #set(items: UploadItem[]): void {
+    this.#items = items;
+    for (const listener of this.#listeners) listener();
+  }
+
+  add(dropped: readonly File[]): void {
+    const fresh: UploadItem[] = dropped.map((file) => {
+      const uploadId = newUploadId();
+      this.#files.set(uploadId, file);
+      return { uploadId, fileName: file.name, size: file.size, state: 'checking', percent: 0 };
+    });
+    this.#set([...fresh, ...this.#items]);
+    for (const item of fresh) {
+      const file = this.#files.get(item.uploadId);
+      if (!file) continue;
+      void checkInvoiceFile(file).then((check) => {
+        if (!check.ok) {
+          this.#files.delete(item.uploadId);
+          this.#patch(item.uploadId, { state: 'failed', reason: check.reason, retryable: false });
+          return;
+        }
+        this.#patch(item.uploadId, { state: 'waiting' });
+        this.#waiting.push(item.uploadId);
+        this.#pump();
+      });
+    }
+  }
+
+  retry(uploadId: string): void {
+    if (!this.#files.has(uploadId)) return;
+    this.#patch(uploadId, { state: 'waiting', reason: undefined, percent: 0 });
+    this.#waiting.push(uploadId);
+    this.#pump();
+  }
+
+  clearFinished(): void {
+    const kept = this.#items.filter((i) => i.state !== 'recognized' && i.state !== 'duplicate');
+    for (const gone of this.#items) if (!kept.includes(gone)) this.#files.delete(gone.uploadId);
+    this.#set(kept);
+  }
+
+  /** main's `upload-progress` event for one of our uploads. */
+  progress(event: UploadProgress): void {
+    const item = this.#items.find((i) => i.uploadId === event.uploadId);
+    if (!item || (item.state !== 'uploading' && item.state !== 'recognizing')) return;
+    const state: UploadState = event.stage === 'recognizing' ? 'recognizing' : 'uploading';
+    const percent =
+      event.totalBytes > 0
+        ? Math.min(100, Math.round((event.loadedBytes / event.totalBytes) * 100))
+        : item.percent;
+    if (state !== item.state || percent !== item.percent) this.#patch(item.uploadId, { state, percent });
+  }
+
+  #pump(): void {
+    while (this.#running < this.concurrency && this.#waiting.length > 0) {
+      const uploadId = this.#waiting.shift();
+      const file = uploadId ? this.#files.get(uploadId) : undefined;
+      const account = this.#accountSetId;
+      if (!uploadId || !file) continue;
+      if (!account) {
+        this.#patch(uploadId, { state: 'failed', reason: '请先选择账套', retryable: true });
+        continue;
+      }
+      this.#running += 1;
+      this.#patch(uploadId, { state: 'uploading', percent: 0 });
+      void this.#send(uploadId, file, account).finally(() => {
+        this.#running -= 1;
+        this.#pump();
+      });
+    }
+  }
+
+  async #send(uploadId: string, file: File, accountSetId: string): Promise<void> {
+    try {
+      const result = unwrap(
+        await this.recognize({
+          accountSetId,
+          uploadId,
+          fileName: file.name.slice(0, 255) || 'invoice',
+          file: await invoiceFileArg(file),
+        }),
+      );
+      this.#patch(uploadId, {
+        state: result.duplicate ? 'duplicate' : 'recognized',
+        percent: 100,
+        result,
+        ...(result.duplicate ? { reason: '本账套已有这张票据' } : {}),
+      });
+      this.#onRecognized();
+    } catch (error) {
+      this.#patch(uploadId, {
+        state: 'failed',
+        reason: isUnreachable(error) ? `${errorMessage(error)}（可稍后重试）` : errorMessage(error),
+        retryable: true,
+      });
+    }
+  }
+}
+
+/** The page's queue, kept for the page's lifetime, with main's progress events fed in. */
+export function useUploadQueue(accountSetId: string | undefined, onRecognized: () => void) {
+  const queryClient = useQueryClient();
+  const [queue] = useState(() => new UploadQueue((args) => bridge.recognizeInvoice(args)));
+  useEffect(() => {
+    queue.setContext(accountSetId, onRecognized);
+  }, [queue, accountSetId, onRecognized]);
+  useEffect(
+    () =>
+      queryClient.getQueryCache().subscribe((event) => {
+        const key = event.query.queryKey as readonly unknown[];
+        if (key[0] !== queryKeys.uploads[0] || event.type !== 'updated') return;
+        const all = event.query.state.data as Record<string, UploadProgress> | undefined;
+        for (const progress of Object.values(all ?? {})) queue.progress(progress);
+      }),
+    [queryClient, queue],
+  );
+  const items = useSyncExternalStore(queue.subscribe, queue.items);
+  const counts = useMemo(() => {
+    const byState: Partial<Record<UploadState, number>> = {};
+    for (const item of items) byState[item.state] = (byState[item.state] ?? 0) + 1;
+    return byState;
+  }, [items]);
+  return { items, counts, queue };
+}
