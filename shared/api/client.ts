@@ -127,6 +127,12 @@ export class ApiClient {
     return this.#call({ method: spec.method, path }, spec.response, options);
   }
 
+  /** This API's OpenAPI 3.1 document (public; the key is sent all the same). */
+  getOpenApi(options?: CallOptions): Promise<Record<string, unknown>> {
+    const spec = endpoints.openapi;
+    return this.#call({ method: spec.method, path: spec.path }, spec.response, options);
+  }
+
   listVouchers(query: VoucherListQuery, options?: CallOptions): Promise<VoucherListResponse> {
     const spec = endpoints.voucherList;
     const params: Record<string, string> = { account_id: query.account_id };
