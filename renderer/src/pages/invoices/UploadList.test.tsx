@@ -1,0 +1,188 @@
+// @vitest-environment happy-dom
+import { act, cleanup, render, screen, within } from '@testing-library/react';
+import { afterEach, beforeAll, describe, expect, test, vi } from 'vitest';
+import type { IpcResult } from '../../../../shared/ipc';
+import type { InvoiceRecognizeResponse } from '../../../../shared/api/invoice';
+import { invoiceFixture } from './testing/invoiceFixture';
+import { UploadList } from './UploadList';
+import { UPLOAD_CONCURRENCY, UploadQueue, type RecognizeCall, type UploadItem } from './uploadQueue';
+
+beforeAll(() => {
+  (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
+});
+afterEach(() => cleanup());
+
+const PDF = new TextEncoder().encode('%PDF-1.7\n%test invoice\n');
+
+function pdfFile(name: string): File {
+  return new File([PDF], name, { type: 'application/pdf' });
+}
+
+/** Waits until the queue's microtasks (file checks, answers) have run. */
+async function settle(): Promise<void> {
+  for (let i = 0; i < 10; i++) await new Promise((resolve) => setTimeout(resolve, 0));
+}
+
+/** recognizeInvoice as main would answer it, each call held until the test lets it go. */
+function heldRecognizer() {
+  const pending: { uploadId: string; resolve: (r: IpcResult<InvoiceRecognizeResponse>) => void }[] = [];
+  const call: RecognizeCall = (args) =>
+    new Promise((resolve) => {
+      pending.push({ uploadId: args.uploadId, resolve });
+    });
+  return { call: vi.fn(call), pending };
+}
+
+function states(queue: UploadQueue): string[] {
+  return queue.items().map((i) => i.state);
+}
+
+describe('upload queue', () => {
+  test('refuses a wrong type and a file over 10 MB before anything is sent, with the reason', async () => {
+    const recognizer = heldRecognizer();
+    const queue = new UploadQueue(recognizer.call);
+    queue.setContext('acc_1', () => undefined);
+    const exe = new File([new Uint8Array([0x4d, 0x5a, 0x90, 0x00])], 'invoice.pdf');
+    const zip = new File([new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0x14])], 'archive.zip');
+    const big = new File([new Uint8Array(10 * 1024 * 1024 + 1)], 'big.pdf');
+    queue.add([exe, zip, big]);
+    await settle();
+    const byName = new Map(queue.items().map((i) => [i.fileName, i]));
+    expect(byName.get('invoice.pdf')).toMatchObject({ state: 'failed', retryable: false });
+    expect(byName.get('invoice.pdf')?.reason).toContain('不支持的文件类型');
+    expect(byName.get('archive.zip')?.reason).toContain('不支持的文件类型');
+    expect(byName.get('big.pdf')?.reason).toContain('不能超过 10MB');
+    expect(recognizer.call).not.toHaveBeenCalled();
+  });
+
+  test('a batch of 50 shows every file at once and sends at most a few at a time', async () => {
+    const recognizer = heldRecognizer();
+    const queue = new UploadQueue(recognizer.call);
+    const recognized = vi.fn();
+    queue.setContext('acc_1', recognized);
+    queue.add(Array.from({ length: 50 }, (_, i) => pdfFile(`inv-${String(i)}.pdf`)));
+    expect(queue.items()).toHaveLength(50);
+    await settle();
+    expect(recognizer.pending).toHaveLength(UPLOAD_CONCURRENCY);
+    expect(states(queue).filter((s) => s === 'uploading')).toHaveLength(UPLOAD_CONCURRENCY);
+    expect(states(queue).filter((s) => s === 'waiting')).toHaveLength(50 - UPLOAD_CONCURRENCY);
+
+    // main reports the bytes sent, then that the engine is reading the file
+    const first = recognizer.pending[0];
+    if (!first) throw new Error('no upload');
+    const event = {
+      type: 'upload-progress' as const,
+      uploadId: first.uploadId,
+      fileName: 'x',
+      totalBytes: 200,
+    };
+    queue.progress({ ...event, stage: 'uploading', loadedBytes: 50 });
+    expect(queue.items().find((i) => i.uploadId === first.uploadId)).toMatchObject({
+      state: 'uploading',
+      percent: 25,
+    });
+    queue.progress({ ...event, stage: 'recognizing', loadedBytes: 200 });
+    expect(queue.items().find((i) => i.uploadId === first.uploadId)?.state).toBe('recognizing');
+
+    const invoice = invoiceFixture({
+      id: 'inv_0001',
+      seller: '晨光文具',
+      sellerTaxId: '91310000132200000X',
+      net: 100,
+      tax: 13,
+    });
+    first.resolve({ ok: true, data: invoice });
+    await settle();
+    expect(queue.items().find((i) => i.uploadId === first.uploadId)?.state).toBe('recognized');
+    expect(recognized).toHaveBeenCalledTimes(1);
+    // the freed slot went to the next waiting file
+    expect(recognizer.pending).toHaveLength(UPLOAD_CONCURRENCY + 1);
+  });
+
+  test('a duplicate and a failure are told apart, and only the failure can be retried', async () => {
+    const recognizer = heldRecognizer();
+    const queue = new UploadQueue(recognizer.call);
+    queue.setContext('acc_1', () => undefined);
+    queue.add([pdfFile('a.pdf'), pdfFile('b.pdf')]);
+    await settle();
+    const [a, b] = recognizer.pending;
+    if (!a || !b) throw new Error('no uploads');
+    const invoice = invoiceFixture({
+      id: 'inv_0002',
+      seller: '晨光文具',
+      sellerTaxId: '91310000132200000X',
+      net: 100,
+      tax: 13,
+    });
+    a.resolve({
+      ok: true,
+      data: {
+        ...invoice,
+        duplicate: { invoice_id: 'inv_0001', matched_by: 'number', created_at: invoice.created_at },
+      },
+    });
+    b.resolve({ ok: false, error: { code: 0, type: 'network_error', message: '无法连接到引擎' } });
+    await settle();
+    const byId = new Map(queue.items().map((i) => [i.uploadId, i]));
+    expect(byId.get(a.uploadId)).toMatchObject({ state: 'duplicate', reason: '本账套已有这张票据' });
+    expect(byId.get(b.uploadId)).toMatchObject({ state: 'failed', retryable: true });
+    expect(byId.get(b.uploadId)?.reason).toContain('无法连接到引擎');
+    queue.retry(b.uploadId);
+    await settle();
+    expect(recognizer.pending).toHaveLength(3);
+    expect(queue.items().find((i) => i.uploadId === b.uploadId)?.state).toBe('uploading');
+  });
+});
+
+describe('upload list', () => {
+  const item = (over: Partial<UploadItem> & Pick<UploadItem, 'uploadId' | 'state'>): UploadItem => ({
+    fileName: `${over.uploadId}.pdf`,
+    size: 100,
+    percent: 0,
+    ...over,
+  });
+
+  test('shows each state, the reason, progress while uploading, and 重试 only where it helps', () => {
+    const onRetry = vi.fn();
+    const items: UploadItem[] = [
+      item({ uploadId: 'u1', state: 'uploading', percent: 40 }),
+      item({ uploadId: 'u2', state: 'recognizing' }),
+      item({
+        uploadId: 'u3',
+        state: 'recognized',
+        result: invoiceFixture({
+          id: 'inv_0003',
+          seller: '顺丰速运',
+          sellerTaxId: '91440300000000000X',
+          net: 20,
+          tax: 1.2,
+        }),
+      }),
+      item({ uploadId: 'u4', state: 'duplicate', reason: '本账套已有这张票据' }),
+      item({ uploadId: 'u5', state: 'failed', reason: '无法连接到引擎（可稍后重试）', retryable: true }),
+      item({ uploadId: 'u6', state: 'failed', reason: '文件过大', retryable: false }),
+    ];
+    render(<UploadList items={items} onRetry={onRetry} />);
+    const rows = screen.getAllByTestId('upload-item');
+    expect(rows.map((r) => within(r).getByTestId('upload-state').textContent)).toEqual([
+      '上传中',
+      '识别中',
+      '已识别',
+      '重复',
+      '失败',
+      '失败',
+    ]);
+    expect(within(rows[0] as HTMLElement).getByText('40%')).toBeTruthy();
+    expect(within(rows[2] as HTMLElement).getByText(/顺丰速运 · ¥21\.2/)).toBeTruthy();
+    expect(within(rows[3] as HTMLElement).getByTestId('upload-reason').textContent).toBe(
+      '本账套已有这张票据',
+    );
+    expect(within(rows[5] as HTMLElement).queryByRole('button', { name: /重\s*试/ })).toBeNull();
+    act(() =>
+      within(rows[4] as HTMLElement)
+        .getByRole('button', { name: /重\s*试/ })
+        .click(),
+    );
+    expect(onRetry).toHaveBeenCalledWith('u5');
+  });
+});
