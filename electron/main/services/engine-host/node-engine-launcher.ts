@@ -1,6 +1,6 @@
 import { fork } from 'node:child_process';
 import type { AppLogger } from '../../logging/logger.js';
-import type { EngineChild, EngineLauncher } from './engine-launcher.js';
+import { engineEnvironment, type EngineChild, type EngineLauncher } from './engine-launcher.js';
 
 /**
  * Starts the engine as a Node child process: browser mode and tests. A `.ts` entry runs through tsx;
@@ -17,7 +17,7 @@ export function nodeEngineLauncher(
       execPath: options.execPath,
       execArgv: entry.endsWith('.ts') ? ['--import', 'tsx'] : [],
       stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
-      env: { ...process.env, NODE_OPTIONS: '' },
+      env: { ...engineEnvironment(), NODE_OPTIONS: '' },
     });
     child.stdout?.on('data', (chunk: Buffer) => logger.info({ engine: chunk.toString().trim() }, 'engine'));
     child.stderr?.on('data', (chunk: Buffer) => logger.warn({ engine: chunk.toString().trim() }, 'engine'));

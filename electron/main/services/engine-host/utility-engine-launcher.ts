@@ -1,11 +1,15 @@
 import { utilityProcess } from 'electron';
 import type { AppLogger } from '../../logging/logger.js';
-import type { EngineChild, EngineLauncher } from './engine-launcher.js';
+import { engineEnvironment, type EngineChild, type EngineLauncher } from './engine-launcher.js';
 
 /** Starts the engine in an Electron utility process (its own OS process, Node APIs, no window). */
 export function utilityEngineLauncher(entry: string, logger: AppLogger): EngineLauncher {
   return (): EngineChild => {
-    const child = utilityProcess.fork(entry, [], { serviceName: '账小二本地引擎', stdio: 'pipe' });
+    const child = utilityProcess.fork(entry, [], {
+      serviceName: '账小二本地引擎',
+      stdio: 'pipe',
+      env: engineEnvironment(),
+    });
     child.stdout?.on('data', (chunk: Buffer) => logger.info({ engine: chunk.toString().trim() }, 'engine'));
     child.stderr?.on('data', (chunk: Buffer) => logger.warn({ engine: chunk.toString().trim() }, 'engine'));
     return {
