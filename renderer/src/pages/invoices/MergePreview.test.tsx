@@ -87,12 +87,12 @@ describe('merge preview', () => {
     expect(screen.getByText('记-7')).toBeTruthy();
     fireEvent.click(screen.getByText('同一销售方合并为一张凭证'));
     expect(screen.getByTestId('merge-summary').textContent).toBe('3 张票据 → 2 张凭证');
-    const abstracts = screen.getAllByLabelText('凭证摘要') as HTMLInputElement[];
+    const abstracts = screen.getAllByLabelText<HTMLInputElement>('凭证摘要');
     expect(abstracts.map((i) => i.value)).toContain('晨光文具 等2张票据');
     const first = abstracts.find((i) => i.value === '晨光文具 等2张票据');
     if (!first) throw new Error('no merged row');
     fireEvent.change(first, { target: { value: '3月办公用品' } });
-    expect((screen.getAllByLabelText('凭证摘要') as HTMLInputElement[]).map((i) => i.value)).toContain(
+    expect(screen.getAllByLabelText<HTMLInputElement>('凭证摘要').map((i) => i.value)).toContain(
       '3月办公用品',
     );
     const table = screen.getByTestId('merge-preview');
