@@ -23,6 +23,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import com.sun.net.httpserver.HttpServer;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
 import javax.tools.JavaCompiler;
 import javax.tools.ToolProvider;
 
@@ -210,6 +214,56 @@ public final class TestRunner {
             count++;
         }
         check(count >= 5, "README has the documented examples");
+    }
+
+    // ——— The retry rule, against a local server that answers every request with a 500 envelope ———
+
+    private static List<String> againstFailingServer(boolean honours, final java.util.function.Consumer<ZhangxiaoerClient> call)
+            throws Exception {
+        final List<String> seen = Collections.synchronizedList(new ArrayList<String>());
+        final boolean honoured = honours;
+        HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        server.createContext("/", exchange -> {
+            InputStream in = exchange.getRequestBody();
+            while (in.read() != -1) { /* drain */ }
+            seen.add(exchange.getRequestMethod() + " " + exchange.getRequestHeaders().getFirst("Idempotency-Key"));
+            byte[] body = "{\"error\":{\"code\":500,\"message\":\"内部错误\",\"type\":\"api_error\"}}".getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().add("Content-Type", "application/json");
+            exchange.getResponseHeaders().add("Retry-After", "0");
+            if (honoured) exchange.getResponseHeaders().add("Idempotency-Key-Honoured", "true");
+            exchange.sendResponseHeaders(500, body.length);
+            OutputStream out = exchange.getResponseBody();
+            out.write(body);
+            out.close();
+        });
+        server.start();
+        try {
+            final ZhangxiaoerClient c = ZhangxiaoerClient.builder("sk_test_" + new String(new char[32]).replace('\0', 'r'))
+                    .baseUrl("http://127.0.0.1:" + server.getAddress().getPort()).build();
+            ServerException e = expect(ServerException.class, new Runnable() {
+                public void run() { call.accept(c); }
+            });
+            check(e.getStatus() == 500, "500");
+            return new ArrayList<String>(seen);
+        } finally {
+            server.stop(0);
+        }
+    }
+
+    public static void testRetryReadsAreRetriedOn5xx() throws Exception {
+        List<String> seen = againstFailingServer(false, c -> c.listAccounts());
+        check(seen.size() == 3, "3 attempts: " + seen);
+    }
+
+    public static void testRetryAWriteIsNotResentTowardAServerThatNeverSaidItHonoursTheKey() throws Exception {
+        List<String> seen = againstFailingServer(false, c -> c.createVoucher("acc_1", "2024-03-15", new ArrayList<Object>()));
+        check(seen.size() == 1 && !seen.get(0).endsWith(" null"), "one attempt with a key: " + seen);
+    }
+
+    public static void testRetryAWriteIsResentWithTheSameKeyTowardAServerThatHonoursIt() throws Exception {
+        List<String> seen = againstFailingServer(true,
+                c -> c.createVoucher("acc_1", "2024-03-15", new ArrayList<Object>(), null, "k-1"));
+        check(seen.equals(Arrays.asList("POST k-1", "POST k-1", "POST k-1")), "three attempts with one key: " + seen);
     }
 
     private static Map<String, Object> entry(String abstractText, String code, double debit, double credit) {
