@@ -7,6 +7,7 @@ import { readItemsTable, type Column } from './items-table.js';
 import { HEADER_COLUMNS, LABELS, RECEIPT_MARKERS, STOP_LABELS } from './labels.js';
 import { continuationBelow, findHits, lineCentre, valueAfter, type Hit, type Value } from './line-search.js';
 import { parseQrPayload } from './qr-payload.js';
+import { repairTaxId } from './tax-id-repair.js';
 
 type Source = PositionedPage['source'];
 
@@ -165,6 +166,9 @@ function taxIdValue(lines: readonly Line[], hit: Hit | undefined): Value | null 
   const value = labelValue(lines, hit, 1.5);
   if (!value) return null;
   let text = value.text.replace(/\s/g, '').toUpperCase();
+  // OCR reads the colon before the code as `9` or `9.` (`识别号9.9131…`): drop it when the rest checks.
+  const afterColon = /^9[.,]?(?=[0-9A-Z]{18}$)/.exec(text);
+  text = afterColon ? text.slice(afterColon[0].length) : text.replace(/^[.,]/, '');
   text = /^[0-9A-Z]+/.exec(text)?.[0] ?? '';
   if (text.length > 0 && text.length < 18) {
     const line = lines[hit.lineIndex];
@@ -173,6 +177,7 @@ function taxIdValue(lines: readonly Line[], hit: Hit | undefined): Value | null 
     const tail = /^[0-9A-Z]+/.exec(more?.text.replace(/\s/g, '').toUpperCase() ?? '')?.[0] ?? '';
     if (tail && TAX_ID.test(text + tail)) text += tail;
   }
+  text = repairTaxId(text, value.text);
   return TAX_ID.test(text) ? { ...value, text } : null;
 }
 
