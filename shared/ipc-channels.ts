@@ -33,6 +33,7 @@ export const IPC_CALLS = [
   'saveVoucherTemplate',
   'deleteVoucherTemplate',
   'printVoucher',
+  'printStatement',
   'pickWatchedFolder',
   'getFolderWatch',
   'addWatchedFolder',

@@ -126,6 +126,7 @@ export const reportRequestSchema = z
     endDate: isoDateSchema,
   })
   .refine((r) => r.startDate <= r.endDate, { error: '开始日期不能晚于结束日期', path: ['endDate'] });
+export type ReportRequest = z.infer<typeof reportRequestSchema>;
 
 export const voucherPageRequestSchema = z.strictObject({
   accountSetId: accountIdSchema,
@@ -338,6 +339,8 @@ export const ipcContract = {
     args: z.strictObject({ voucherId: voucherIdSchema }),
     result: voucherPrintResultSchema,
   },
+  /** One statement as an A4 PDF (main reads the data and builds the page); browser mode: unsupported. */
+  printStatement: { args: reportRequestSchema, result: voucherPrintResultSchema },
   getTrialBalance: { args: trialBalanceRequestSchema, result: fetchedSchema(trialBalanceResponseSchema) },
   getDetailLedger: { args: detailLedgerRequestSchema, result: fetchedSchema(detailLedgerResponseSchema) },
   getUiState: { args: noArgs, result: uiStateSchema },

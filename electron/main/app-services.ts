@@ -23,10 +23,9 @@ import { UiStateStore } from './services/ui-state/ui-state-store.js';
 import { LedgerBookReads } from './services/reads/ledger-book-reads.js';
 import { VoucherSubmitter } from './services/vouchers/voucher-submission.js';
 import { describeError } from './logging/describe-error.js';
-import {
-  createVoucherWorkHandlers,
-  type VoucherPdfPrinter,
-} from './services/drafts/voucher-work-handlers.js';
+import { createVoucherWorkHandlers } from './services/drafts/voucher-work-handlers.js';
+import type { PdfPrinter } from './services/printing/print-document.js';
+import { voucherPdfPrinter } from './services/printing/voucher-document.js';
 import {
   createFolderWatch,
   type DesktopShell,
@@ -62,8 +61,8 @@ export interface AppServicesOptions {
   onApiAttempt?: (record: AttemptRecord) => void;
   /** The native folder dialog and desktop notifications (the Electron app); absent in browser mode. */
   desktopShell?: DesktopShell;
-  /** Saves a voucher as a PDF (the Electron app); browser mode prints from the page instead. */
-  printVoucherPdf?: VoucherPdfPrinter;
+  /** Saves vouchers and statements as PDFs (the Electron app); browser mode prints the page instead. */
+  printPdf?: PdfPrinter;
 }
 
 export interface AppServices {
@@ -197,13 +196,14 @@ export function createAppServices(options: AppServicesOptions): AppServices {
         logger,
       }),
       folderWatch: watch,
+      printPdf: options.printPdf,
       voucherWork: createVoucherWorkHandlers({
         proxy,
         cache,
         scope,
         generation: () => connection.generation(),
         logger,
-        printPdf: options.printVoucherPdf,
+        printPdf: options.printPdf && voucherPdfPrinter(options.printPdf),
       }),
     }),
     isTrustedOrigin: options.isTrustedOrigin,

@@ -17,7 +17,7 @@ import { openSecretStore } from './services/secrets/open-secret-store.js';
 import { runSmokeCheck } from './smoke-check.js';
 import { createMainWindow } from './window.js';
 import { electronDesktopShell } from './folder-watch-shell.js';
-import { electronVoucherPdfPrinter } from './voucher-pdf.js';
+import { electronPdfPrinter } from './pdf-printer.js';
 
 // Lifecycle only: everything else lives in services shared with browser mode.
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -83,7 +83,7 @@ if (!app.requestSingleInstanceLock()) {
       launchEngine: engineLauncher(logger),
       isTrustedOrigin,
       desktopShell: electronDesktopShell,
-      printVoucherPdf: electronVoucherPdfPrinter(),
+      printPdf: electronPdfPrinter(),
       sqliteNativeBinding: resolveSqliteNativeBinding({
         packaged: app.isPackaged,
         appPath: app.getAppPath(),

@@ -33,7 +33,11 @@ afterEach(async () => {
 });
 
 async function list(query: string) {
-  const response = await getJson(engine, `/api/v2/voucher/list?account_id=${setA}&${query}`, engine.tenantA.apiKey);
+  const response = await getJson(
+    engine,
+    `/api/v2/voucher/list?account_id=${setA}&${query}`,
+    engine.tenantA.apiKey,
+  );
   expect(response.statusCode, response.body).toBe(200);
   return voucherListResponseSchema.parse(response.json());
 }
@@ -76,7 +80,11 @@ describe('GET /api/v2/voucher/list: date range and search (q)', () => {
       [`q=${'x'.repeat(101)}`, '参数错误：q 不能超过100个字符'],
     ];
     for (const [query, message] of cases) {
-      const response = await getJson(engine, `/api/v2/voucher/list?account_id=${setA}&${query}`, engine.tenantA.apiKey);
+      const response = await getJson(
+        engine,
+        `/api/v2/voucher/list?account_id=${setA}&${query}`,
+        engine.tenantA.apiKey,
+      );
       expect(response.json(), query).toMatchObject({ error: { code: 400, message } });
     }
   });

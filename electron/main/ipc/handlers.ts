@@ -22,6 +22,8 @@ import type { createVoucherWorkHandlers } from '../services/drafts/voucher-work-
 import { UserFacingError } from '../services/user-facing-error.js';
 import type { FolderWatch } from '../services/folder-watch/folder-watch-wiring.js';
 import { recognizeUpload } from '../services/invoices/recognize-upload.js';
+import type { PdfPrinter } from '../services/printing/print-document.js';
+import { createStatementPrinter } from '../services/printing/statement-print.js';
 import type { IpcHandlers } from './router.js';
 
 export interface HandlerDeps {
@@ -48,6 +50,8 @@ export interface HandlerDeps {
   ledgerBooks: LedgerBookReads;
   /** 文件夹监控: watched folders and their upload queue. */
   folderWatch: FolderWatch;
+  /** Saves a document as a PDF (the Electron app); absent in browser mode, which prints the page. */
+  printPdf?: PdfPrinter;
 }
 
 /** One handler per IPC call; each does orchestration only — the work lives in the services. */
@@ -87,6 +91,11 @@ export function createHandlers(deps: HandlerDeps): IpcHandlers {
     cache?.clearScope(cloudScope(baseUrl));
   }
 
+  const printStatement = createStatementPrinter({
+    report: (args, signal) => reads.report(args, signal),
+    printPdf: deps.printPdf,
+  });
+
   return {
     ...deps.voucherWork,
 
@@ -95,6 +104,8 @@ export function createHandlers(deps: HandlerDeps): IpcHandlers {
     listAccountSets: (_args, { signal }) => reads.accountSets(signal),
 
     getReport: (args, { signal }) => reads.report(args, signal),
+
+    printStatement: (args, { signal }) => printStatement(args, signal),
 
     getChart: (args, { signal }) => reads.chart(args.accountSetId, signal),
 

@@ -50,6 +50,7 @@ function handlers(overrides: Partial<IpcHandlers> = {}): IpcHandlers {
     saveVoucherTemplate: fail,
     deleteVoucherTemplate: fail,
     printVoucher: fail,
+    printStatement: fail,
     pickWatchedFolder: fail,
     getFolderWatch: fail,
     addWatchedFolder: fail,

@@ -21,8 +21,4 @@ export function isNegative(value: number | undefined): boolean {
   return value !== undefined && Math.round(value * 100) < 0;
 }
 
-/** 2024-03-31 → 2024年3月31日. */
-export function chineseDate(iso: string): string {
-  const [y, m, d] = iso.split('-');
-  return `${String(Number(y))}年${String(Number(m))}月${String(Number(d))}日`;
-}
+export { chineseDate } from '../../../../shared/reports/statement-form';

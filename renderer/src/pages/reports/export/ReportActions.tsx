@@ -7,6 +7,7 @@ import type { Statement } from '../../../../../shared/api/statements';
 import type { TrialBalanceResponse } from '../../../../../shared/api/trial-balance';
 import { bridge, errorMessage, unwrap } from '../../../bridge';
 import { useWorkspace } from '../../../workspace/useWorkspace';
+import { REPORT_TITLES } from '../statements/statementLayout';
 
 export type ReportActionsKind =
   | { type: 'statement'; statement: Statement; periodLabel: string; singleMonth: boolean }
@@ -20,11 +21,16 @@ export type ReportActionsKind =
 
 const TYPES: ReportType[] = ['balance', 'profit', 'cashflow'];
 
-/** 导出 Excel and 打印 for the view on screen; exceljs is loaded only when the user exports. */
+/**
+ * 导出 Excel and 打印 for the view on screen; exceljs is loaded only when the user exports. A
+ * statement prints as an A4 PDF through main in the app (main reads the data and lays out the
+ * page); where main cannot print (browser mode) the page prints itself with its print stylesheet.
+ */
 export function ReportActions({ kind }: { kind: ReportActionsKind }) {
   const { accountSetId, accountSet, period } = useWorkspace();
   const { message } = App.useApp();
   const [busy, setBusy] = useState(false);
+  const [printing, setPrinting] = useState(false);
 
   async function exportXlsx() {
     if (!accountSetId || !accountSet) return;
@@ -94,6 +100,32 @@ export function ReportActions({ kind }: { kind: ReportActionsKind }) {
     }
   }
 
+  async function print() {
+    const type =
+      kind.type === 'statement' ? TYPES.find((t) => REPORT_TITLES[t] === kind.statement.title) : undefined;
+    if (!accountSetId || !type) {
+      window.print();
+      return;
+    }
+    setPrinting(true);
+    try {
+      const result = unwrap(
+        await bridge.printStatement({
+          accountSetId,
+          type,
+          startDate: period.startDate,
+          endDate: period.endDate,
+        }),
+      );
+      if (result.status === 'saved') message.success(`已保存 PDF：${result.fileName}`);
+      else if (result.status === 'unsupported') window.print();
+    } catch (error) {
+      message.error(`打印失败：${errorMessage(error)}`);
+    } finally {
+      setPrinting(false);
+    }
+  }
+
   return (
     <Flex gap={8} className="zxe-no-print">
       <Button
@@ -105,8 +137,14 @@ export function ReportActions({ kind }: { kind: ReportActionsKind }) {
       >
         导出 Excel
       </Button>
-      <Button size="small" icon={<PrinterOutlined />} onClick={() => window.print()} data-testid="print">
-        打印
+      <Button
+        size="small"
+        icon={<PrinterOutlined />}
+        loading={printing}
+        onClick={() => void print()}
+        data-testid="print"
+      >
+        {kind.type === 'statement' ? '打印 / 导出 PDF' : '打印'}
       </Button>
     </Flex>
   );
