@@ -76,7 +76,9 @@ describe('a statement printed by main (HTML for printToPDF on A4)', () => {
   test('a hostile account-set name or 项目 is text, never markup; the page allows no script', () => {
     const hostile = '<img src=x onerror="alert(1)">&"\'';
     const statement = profitFixture(hostile);
-    statement.lines[0] = { ...statement.lines[0]!, item: '</td><script>alert(2)</script>' };
+    statement.lines = statement.lines.map((line, i) =>
+      i === 0 ? { ...line, item: '</td><script>alert(2)</script>' } : line,
+    );
     const html = statementPrintHtml(statement, MARCH);
     expect(html).not.toContain('<img');
     expect(html).not.toContain('<script');
