@@ -18,12 +18,38 @@ interface Cell {
   centre: number;
 }
 
+/**
+ * Splits a cell where a narrower gap separates two numbers (`9 176.98`, `1592.84 13%`): columns of
+ * figures sit closer than text cells, and OCR boxes them apart by less than the cell gap.
+ */
+function splitFigures(glyphs: Glyph[], height: number): Glyph[][] {
+  const out: Glyph[][] = [];
+  let current: Glyph[] = [];
+  for (const glyph of glyphs) {
+    const previous = current[current.length - 1];
+    if (
+      previous &&
+      glyph.x0 - previous.x1 > height * 0.3 &&
+      /[0-9.%]/.test(previous.ch) &&
+      /[-0-9¥]/.test(glyph.ch)
+    ) {
+      out.push(current);
+      current = [];
+    }
+    current.push(glyph);
+  }
+  if (current.length) out.push(current);
+  return out;
+}
+
 function cellsOf(line: Line): Cell[] {
-  return lineCells(line, 0.9).map((glyphs) => {
-    const x0 = glyphs[0]?.x0 ?? 0;
-    const x1 = glyphs[glyphs.length - 1]?.x1 ?? x0;
-    return { glyphs, text: glyphText(glyphs, line.height).trim(), x0, x1, centre: (x0 + x1) / 2 };
-  });
+  return lineCells(line, 0.9)
+    .flatMap((glyphs) => splitFigures(glyphs, line.height))
+    .map((glyphs) => {
+      const x0 = glyphs[0]?.x0 ?? 0;
+      const x1 = glyphs[glyphs.length - 1]?.x1 ?? x0;
+      return { glyphs, text: glyphText(glyphs, line.height).trim(), x0, x1, centre: (x0 + x1) / 2 };
+    });
 }
 
 /** Column whose range holds x; ranges split halfway between neighbouring header centres. */
