@@ -101,7 +101,7 @@ function readRow(line: Line, columns: readonly Column[]): Row {
     const rate = rateOf(compact);
     if (rate && !startsInName) {
       row.rate = rate;
-    } else if (/^\*{3}$/.test(compact) && !startsInName) {
+    } else if ((/^\*{3}$/.test(compact) || (key === 'tax' && /^\*{2}.?$/.test(compact))) && !startsInName) {
       if (key === 'rate') row.rate = '***';
       row.taxStars = true;
     } else if (NUMBER.test(compact) && !startsInName) {
@@ -165,6 +165,11 @@ function splitNumbers(
   return out;
 }
 
+/** `日用杂品*纸巾`: OCR dropped the opening star of the *税收分类*; one star in the name means it. */
+function withCategoryStar(name: string): string {
+  return /^[^*\s]{2,}\*[^*]/.test(name) && name.split('*').length === 2 ? `*${name}` : name;
+}
+
 /** The line items between the table header and the 合计 line. */
 export function readItemsTable(lines: readonly Line[], columns: readonly Column[]): ExtractedItem[] {
   const items: ExtractedItem[] = [];
@@ -186,7 +191,7 @@ export function readItemsTable(lines: readonly Line[], columns: readonly Column[
       }
       continue;
     }
-    const name = pendingName + row.name;
+    const name = withCategoryStar(pendingName + row.name);
     pendingName = '';
     const taxReason: TaxReason | null =
       row.rate === '免税' || row.rate === '不征税'

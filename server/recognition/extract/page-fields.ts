@@ -53,8 +53,9 @@ interface PartyFields {
 }
 
 function partyWord(text: string): 'buyer' | 'seller' | null {
-  if (/(购买方|购方|买方|购货单位|受票方)$/.test(text)) return 'buyer';
-  if (/(销售方|销方|卖方|销货单位|开票方)$/.test(text)) return 'seller';
+  // A lone 购 / 销 right before the label is the side marker glued to it by OCR (`购名称:`).
+  if (/(购买方|购方|买方|购货单位|受票方|^购)$/.test(text)) return 'buyer';
+  if (/(销售方|销方|卖方|销货单位|开票方|^销)$/.test(text)) return 'seller';
   return null;
 }
 
@@ -211,7 +212,12 @@ function titleText(line: Line): string {
   return text.replaceAll('(', '（').replaceAll(')', '）');
 }
 
-const WORDS_CHARS = /[零壹贰叁肆伍陆柒捌玖拾佰仟万亿圆元角分整正负]+/g;
+const WORDS_CHARS = /[零壹贰叁肆伍陆柒捌玖拾佰仟万亿圆元角分整正负参武]+/g;
+
+/** Characters OCR reads in place of 大写 numerals (参 for 叁, 武 for 贰); neither occurs in an amount in words. */
+function wordsNumerals(words: string): string {
+  return words.replaceAll('参', '叁').replaceAll('武', '贰');
+}
 
 function amountCells(glyphs: readonly Glyph[], height: number): { x: number; text: string }[] {
   const line: Line = {
@@ -279,7 +285,8 @@ function readTotalWithTax(lines: readonly Line[], source: Source, out: Extracted
   const rest = line.glyphs.slice(hit.end);
   const text = rest.map((g) => g.ch).join('');
   const words = [...text.matchAll(WORDS_CHARS)].map((m) => m[0]).sort((a, b) => b.length - a.length)[0];
-  if (words && words.length >= 2) out.totalInWords = field(words, meanConfidence(rest), source);
+  if (words && words.length >= 2)
+    out.totalInWords = field(wordsNumerals(words), meanConfidence(rest), source);
   const small = /小写\)?[:]?/.exec(text);
   const tail = small ? rest.slice(Array.from(text.slice(0, small.index + small[0].length)).length) : rest;
   const cells = amountCells(tail, line.height)

@@ -27,6 +27,8 @@ export function repairTaxId(text: string, raw: string): string {
   if (text.length === 19 && text.startsWith('9')) base.push(text.slice(1));
   const compact = raw.replace(/\s/g, '').toUpperCase();
   if (/^9[.,][0-9A-Z]{18}/.test(compact)) base.push(compact.slice(2, 20));
+  // The colon dropped and a stray dot read after the code's own leading 9 (`识别号9.1310…`).
+  if (/^9[.,][0-9A-Z]{17}(?![0-9A-Z])/.test(compact)) base.push(`9${compact.slice(2, 19)}`);
   for (const code of base) {
     if (code.length !== 18) continue;
     if (creditCodeValid(code) === true) return code;
