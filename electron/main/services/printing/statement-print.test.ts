@@ -3,14 +3,16 @@ import type { ReportResponse } from '../../../../shared/api/report.js';
 import { IPC_CALLS } from '../../../../shared/ipc-channels.js';
 import type { ReportRequest } from '../../../../shared/ipc.js';
 import { createIpcRouter, type IpcHandlers } from '../../ipc/router.js';
-import type { PrintDocument } from './print-document.js';
+import type { PrintDocument, PrintResult } from './print-document.js';
 import { balanceSheetFixture } from './statement-fixtures.js';
 import { createStatementPrinter } from './statement-print.js';
 
 const APP = 'app://zxe';
 const GOOD = { accountSetId: 'acc_demo', type: 'balance', startDate: '2026-03-01', endDate: '2026-03-31' };
 
-function setup(printPdf = vi.fn((_doc: PrintDocument) => Promise.resolve({ status: 'cancelled' as const }))) {
+function setup(
+  printPdf = vi.fn((_doc: PrintDocument): Promise<PrintResult> => Promise.resolve({ status: 'cancelled' })),
+) {
   const report = vi.fn((request: ReportRequest) => {
     const answer: ReportResponse = {
       report_data: balanceSheetFixture('演示科技有限公司'),
@@ -33,8 +35,8 @@ function setup(printPdf = vi.fn((_doc: PrintDocument) => Promise.resolve({ statu
 describe('printStatement (IPC)', () => {
   test('main reads the statement itself and prints its own A4 page', async () => {
     const { router, report, printPdf } = setup(
-      vi.fn((_doc: PrintDocument) =>
-        Promise.resolve({ status: 'saved' as const, fileName: '演示科技有限公司_资产负债表_2026年3月.pdf' }),
+      vi.fn((_doc: PrintDocument): Promise<PrintResult> =>
+        Promise.resolve({ status: 'saved', fileName: '演示科技有限公司_资产负债表_2026年3月.pdf' }),
       ),
     );
     await expect(router.dispatch('printStatement', GOOD, APP)).resolves.toEqual({
