@@ -182,9 +182,42 @@ function taxIdValue(lines: readonly Line[], hit: Hit | undefined): Value | null 
   return TAX_ID.test(text) ? { ...value, text } : null;
 }
 
+/**
+ * Each tax id label takes the party of the 名称 label straight above it in the same column (the
+ * block under one side marker), when that gives both parties distinct labels.
+ */
+function idsUnderNames(
+  lines: readonly Line[],
+  names: { buyer?: Hit; seller?: Hit },
+  ids: { buyer?: Hit; seller?: Hit },
+): { buyer?: Hit; seller?: Hit } {
+  const idHits = [ids.buyer, ids.seller].filter((h): h is Hit => h !== undefined);
+  if (!names.buyer || !names.seller || idHits.length !== 2) return ids;
+  const anchors = [
+    { party: 'buyer' as const, hit: names.buyer },
+    { party: 'seller' as const, hit: names.seller },
+  ];
+  const out: { buyer?: Hit; seller?: Hit } = {};
+  for (const idHit of idHits) {
+    const line = lines[idHit.lineIndex];
+    if (!line) return ids;
+    let best: { party: 'buyer' | 'seller'; distance: number } | undefined;
+    for (const anchor of anchors) {
+      const anchorLine = lines[anchor.hit.lineIndex];
+      if (!anchorLine || anchorLine.top >= line.top) continue;
+      if (Math.abs(hitX(lines, anchor.hit) - hitX(lines, idHit)) > line.height * 3) continue;
+      const distance = line.top - anchorLine.top;
+      if (!best || distance < best.distance) best = { party: anchor.party, distance };
+    }
+    if (!best || out[best.party]) return ids;
+    out[best.party] = idHit;
+  }
+  return out;
+}
+
 function parties(lines: readonly Line[]): { buyer: PartyFields; seller: PartyFields } {
   const names = assignParties(lines, LABELS.name);
-  const ids = assignParties(lines, LABELS.taxId);
+  const ids = idsUnderNames(lines, names, assignParties(lines, LABELS.taxId));
   return {
     buyer: { name: nameValue(lines, names.buyer), taxId: taxIdValue(lines, ids.buyer) },
     seller: { name: nameValue(lines, names.seller), taxId: taxIdValue(lines, ids.seller) },
