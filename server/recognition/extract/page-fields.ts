@@ -268,12 +268,16 @@ function amountCells(glyphs: readonly Glyph[], height: number): { x: number; tex
       if (current.length)
         cells.push({
           x: ((current[0]?.x0 ?? 0) + (current[current.length - 1]?.x1 ?? 0)) / 2,
-          text: current.map((g) => g.ch).join(''),
+          // OCR reads ¥ as Y.
+          text: current
+            .map((g) => g.ch)
+            .join('')
+            .replace(/^Y(?=-?\d)/, '¥'),
         });
       current = [];
     };
     for (const glyph of cell) {
-      if (glyph.ch === '¥' && current.length) flush();
+      if ((glyph.ch === '¥' || glyph.ch === 'Y') && current.length) flush();
       current.push(glyph);
     }
     flush();
@@ -281,13 +285,31 @@ function amountCells(glyphs: readonly Glyph[], height: number): { x: number; tex
   return cells;
 }
 
+/**
+ * The 合计 line when OCR lost its label: below the items header, before 价税合计, a line of only
+ * currency-marked figures (`¥297361.77¥17841.71`).
+ */
+function unlabelledTotals(lines: readonly Line[], headerLine: number | undefined): Hit | undefined {
+  if (headerLine === undefined) return undefined;
+  for (let i = headerLine + 1; i < lines.length; i += 1) {
+    const text = lines[i]?.text ?? '';
+    if (LABELS.totalWithTax.test(text)) return undefined;
+    if (/^[¥Y]-?\d[\d,]*\.\d{2}([¥Y]-?\d[\d,]*\.\d{2})?$/.test(text))
+      return { lineIndex: i, start: 0, end: 0 };
+  }
+  return undefined;
+}
+
 function readTotals(
   lines: readonly Line[],
+  headerLine: number | undefined,
   columns: Column[],
   source: Source,
   out: ExtractedInvoice,
 ): number | undefined {
-  const hit = findHits(lines, LABELS.totals).find((h) => !/价税/.test(lines[h.lineIndex]?.text ?? ''));
+  const hit =
+    findHits(lines, LABELS.totals).find((h) => !/价税/.test(lines[h.lineIndex]?.text ?? '')) ??
+    unlabelledTotals(lines, headerLine);
   if (!hit) return undefined;
   const line = lines[hit.lineIndex];
   if (!line) return undefined;
@@ -446,7 +468,7 @@ export function extractFromPage(page: PositionedPage, qrPayloads: readonly strin
   out.sellerTaxId = field(seller.taxId?.text, seller.taxId?.confidence ?? 0, source);
 
   const header = headerColumns(lines);
-  const totalsLine = readTotals(lines, header?.columns ?? [], source, out);
+  const totalsLine = readTotals(lines, header?.lineIndex, header?.columns ?? [], source, out);
   const totalWithTaxLine = readTotalWithTax(lines, source, out);
   if (header) {
     const end = totalsLine ?? totalWithTaxLine ?? lines.length;
