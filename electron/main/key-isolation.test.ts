@@ -74,6 +74,12 @@ beforeAll(async () => {
   await drive('getVoucher', { voucherId });
   await drive('reverseVoucher', { voucherId });
   await drive('printVoucher', { voucherId });
+  await drive('printStatement', {
+    accountSetId: local,
+    type: 'balance',
+    startDate: '2024-03-01',
+    endDate: '2024-03-31',
+  });
   const line = { abstract: '备用金', accountCode: '1001', debit: '10.00', credit: '' };
   const draft = { date: '2024-03-15', attachmentCount: 0, attachments: [], lines: [line] };
   await drive('saveVoucherDraft', { accountSetId: local, draftKey: 'new', draft });
