@@ -146,7 +146,7 @@ export function InvoicesPage() {
         dataSource={rows}
         data-testid="invoice-table"
         pagination={{ pageSize: 50, showSizeChanger: false }}
-        scroll={{ x: 900 }}
+        scroll={{ x: 1240 }}
         rowSelection={{
           selectedRowKeys: selected,
           onChange: (keys) => setSelected(keys.map(String)),
@@ -181,6 +181,7 @@ export function InvoicesPage() {
           {
             title: direction === 'sale' ? '购买方' : '销售方',
             key: 'party',
+            width: 220,
             ellipsis: true,
             render: (_: unknown, r) => sellerOrBuyer(r),
           },
