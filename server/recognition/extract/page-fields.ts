@@ -231,6 +231,8 @@ function titleLine(lines: readonly Line[], page: PositionedPage): Line | undefin
 }
 
 const TITLE_WORDS = /发票|行程单|凭证|收据|票据|客票/;
+/** A title ends with the kind it names (`…普通发票`, `…(普通发票)`, `…行程单`), not `发票详情` / `发票服务平台`. */
+const TITLE_END = /(发票|票|单|凭证|收据|票据)[)）]?$/;
 const NOT_TITLE = /发票代码|发票号码|开票日期|票据代码|票据号码|[:\d]/;
 
 /** The title of a line (the line may also hold 发票号码 on its right), brackets full-width as printed. */
@@ -241,7 +243,7 @@ function titleText(line: Line): string {
     big.map((g) => g.ch).join(''),
     ...lineCells(line, 1).map((glyphs) => glyphs.map((g) => g.ch).join('')),
   ];
-  const text = candidates.find((t) => TITLE_WORDS.test(t) && !NOT_TITLE.test(t)) ?? '';
+  const text = candidates.find((t) => TITLE_WORDS.test(t) && !NOT_TITLE.test(t) && TITLE_END.test(t)) ?? '';
   return text.replaceAll('(', '（').replaceAll(')', '）');
 }
 
