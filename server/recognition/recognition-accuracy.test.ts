@@ -58,6 +58,20 @@ describe('field-level accuracy against the corpus (every field exact)', () => {
     }, 300_000);
   }
 
+  // Image paths go through the real OCR worker pool. Floors are the measured share of exact fields
+  // (docs/recognition.md); a field OCR could not read is missing, never guessed.
+  for (const [path, floor] of [
+    ['image-clean', 0.985],
+    ['screenshot', 0.72],
+    ['photo', 0.46],
+  ] as const) {
+    it(`${path}: at least ${String(floor * 100)} % of fields exact`, async () => {
+      const { fields, wrong } = await misreads(path);
+      expect(fields).toBeGreaterThan(100);
+      expect((fields - wrong.length) / fields).toBeGreaterThanOrEqual(floor);
+    }, 900_000);
+  }
+
   it('receipts: kind, no invoice number, no VAT, total and date', async () => {
     const { wrong } = await misreads('receipt');
     // The ride-hailing trip lists print no company name (only a brand); that field is not asserted.
