@@ -55,6 +55,7 @@ export function InvoicesPage() {
     let amount = 0;
     let tax = 0;
     for (const r of rows) {
+      if (r.duplicate) continue;
       amount += Math.round((r.total_amount ?? 0) * 100);
       tax += Math.round((r.total_tax ?? 0) * 100);
     }
@@ -158,7 +159,7 @@ export function InvoicesPage() {
           rows.length > 0 ? (
             <Table.Summary.Row>
               <Table.Summary.Cell index={0} colSpan={5}>
-                合计（{rows.length} 张）
+                合计（{rows.filter((r) => !r.duplicate).length} 张，不含重复）
               </Table.Summary.Cell>
               <Table.Summary.Cell index={5} align="right">
                 {totals.amount}
