@@ -95,6 +95,16 @@ beforeAll(async () => {
     startDate: '2024-01-01',
     endDate: '2024-03-31',
   });
+  // A real upload (the demo 数电 XML: no OCR needed), so upload-progress events are produced too.
+  const demoInvoice = readFileSync(
+    new URL('../../resources/demo-invoices/digital-normal-hotel.xml', import.meta.url),
+  );
+  await drive('recognizeInvoice', {
+    accountSetId: local,
+    uploadId: 'up_key_isolation',
+    fileName: 'digital-normal-hotel.xml',
+    file: { bytesBase64: demoInvoice.toString('base64') },
+  });
   await drive('listInvoices', { accountSetId: local });
   await drive('getInvoice', { invoiceId: 'inv_none' });
   await drive('getInvoiceFile', { invoiceId: 'inv_none' });
@@ -154,13 +164,13 @@ describe('no key ever leaves main', () => {
   test('every IPC call was driven, and every kind of event main produces was seen', () => {
     expect([...called].sort()).toEqual([...IPC_CALLS].sort());
     const kinds = new Set(h.events.map((e: IpcEvent) => e.type));
-    // upload-progress has its shape in the contract but no producer until uploads arrive.
     expect([...kinds].sort()).toEqual([
       'engine-status',
       'folder-watch-progress',
       'outbox-changed',
       'reachability',
       'settings-changed',
+      'upload-progress',
     ]);
     expect(h.answers.some((a) => a.includes('"authentication_error"'))).toBe(true);
     expect(h.answers.some((a) => a.includes('"source":"cache"'))).toBe(true);
