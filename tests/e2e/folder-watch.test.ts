@@ -124,4 +124,25 @@ describe('文件夹监控: add a folder on the page, copy invoices in, the rows 
       db.close();
     }
   });
+
+  test('the 票据 list shows what the folder uploaded, in the month of each invoice', async () => {
+    const sets = await h.mode.services.router.dispatch('listAccountSets', {}, h.mode.server.origin);
+    if (!sets.ok) throw new Error(sets.error.message);
+    const demoSet = (sets.data as { data: { accounts: { id: string; name: string }[] } }).data.accounts.find(
+      (set) => set.name === '演示科技有限公司',
+    );
+    // The office-supplies demo invoice is dated 2024-06-08: open that month in the workspace.
+    const period = { kind: 'month', startDate: '2024-06-01', endDate: '2024-06-30' };
+    const chosen = await h.mode.services.router.dispatch(
+      'setUiState',
+      { accountSetId: demoSet?.id, period },
+      h.mode.server.origin,
+    );
+    if (!chosen.ok) throw new Error(chosen.error.message);
+    await h.page.goto(`${base}#/invoices`);
+    const row = h.page.locator('tr.ant-table-row', { hasText: '上海朗润办公用品股份有限公司' }).first();
+    await row.waitFor({ timeout: 30_000 });
+    expect(await row.innerText()).toMatch(/2,?143\.62/);
+    await h.screenshot('folder-watch-invoices-list');
+  });
 });
