@@ -1,9 +1,9 @@
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import { DEFAULT_CLOUD_BASE_URL } from '../../../../shared/api/client.js';
 import { watchedFolderSchema, type WatchedFolder } from '../../../../shared/folder-watch.js';
 import { baseUrlSchema, connectionModeSchema, type ConnectionMode } from '../../../../shared/ipc.js';
+import { readJsonFile, writeJsonFileAtomically } from '../json-file/json-file.js';
 
 const settingsSchema = z.object({
   mode: connectionModeSchema,
@@ -47,7 +47,7 @@ export class SettingsStore {
 
   constructor(userDataDir: string) {
     this.#file = path.join(userDataDir, 'settings.json');
-    this.#current = readSettings(this.#file);
+    this.#current = readJsonFile(this.#file, settingsFileSchema, () => ({ ...DEFAULT_SETTINGS }));
   }
 
   get(): AppSettings {
@@ -60,22 +60,8 @@ export class SettingsStore {
     watchedFolders?: WatchedFolder[];
   }): AppSettings {
     const next = settingsSchema.parse({ ...this.#current, ...patch });
-    mkdirSync(path.dirname(this.#file), { recursive: true });
-    const temp = `${this.#file}.${String(process.pid)}.tmp`;
-    writeFileSync(temp, `${JSON.stringify(next, null, 2)}\n`, { mode: 0o600 });
-    renameSync(temp, this.#file);
+    writeJsonFileAtomically(this.#file, next);
     this.#current = next;
     return this.get();
   }
-}
-
-function readSettings(file: string): AppSettings {
-  let raw: unknown;
-  try {
-    raw = JSON.parse(readFileSync(file, 'utf8'));
-  } catch {
-    return { ...DEFAULT_SETTINGS };
-  }
-  const parsed = settingsFileSchema.safeParse(raw);
-  return parsed.success ? parsed.data : { ...DEFAULT_SETTINGS };
 }

@@ -1,8 +1,8 @@
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import { accountIdSchema } from '../../../../shared/api/common.js';
 import { uiPeriodSchema, uiStateSchema, type UiState } from '../../../../shared/ipc.js';
+import { readJsonFile, writeJsonFileAtomically } from '../json-file/json-file.js';
 
 /** Reading is forgiving field by field: a hand-edited file loses only its bad field. */
 const uiStateFileSchema = z.object({
@@ -22,7 +22,7 @@ export class UiStateStore {
 
   constructor(userDataDir: string) {
     this.#file = path.join(userDataDir, 'ui-state.json');
-    this.#current = readUiState(this.#file);
+    this.#current = readJsonFile(this.#file, uiStateFileSchema, () => ({ ...EMPTY_UI_STATE }));
   }
 
   get(): UiState {
@@ -34,22 +34,8 @@ export class UiStateStore {
       accountSetId: patch.accountSetId === undefined ? this.#current.accountSetId : patch.accountSetId,
       period: patch.period === undefined ? this.#current.period : patch.period,
     });
-    mkdirSync(path.dirname(this.#file), { recursive: true });
-    const temp = `${this.#file}.${String(process.pid)}.tmp`;
-    writeFileSync(temp, `${JSON.stringify(next, null, 2)}\n`, { mode: 0o600 });
-    renameSync(temp, this.#file);
+    writeJsonFileAtomically(this.#file, next);
     this.#current = next;
     return this.get();
   }
-}
-
-function readUiState(file: string): UiState {
-  let raw: unknown;
-  try {
-    raw = JSON.parse(readFileSync(file, 'utf8'));
-  } catch {
-    return { ...EMPTY_UI_STATE };
-  }
-  const parsed = uiStateFileSchema.safeParse(raw);
-  return parsed.success ? parsed.data : { ...EMPTY_UI_STATE };
 }
