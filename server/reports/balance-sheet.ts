@@ -1,5 +1,6 @@
 import type { Fen } from '../../shared/money.js';
 import { sumBalances, type AccountInfo, type Balances } from './ledger-figures.js';
+import { CASH_ACCOUNTS, INVENTORY_ACCOUNTS } from '../../shared/reports/statement-accounts.js';
 
 /**
  * 资产负债表 (会小企01表), 53 lines. Every balance-sheet account lands in exactly one line, so the
@@ -44,25 +45,9 @@ const sum =
 const range = (from: number, to: number): number[] =>
   Array.from({ length: to - from + 1 }, (_, i) => from + i);
 
-const INVENTORY = [
-  '1401',
-  '1402',
-  '1403',
-  '1404',
-  '1405',
-  '1407',
-  '1408',
-  '1411',
-  '1421',
-  '4001',
-  '4101',
-  '4401',
-  '4403',
-];
-
 export const BALANCE_SHEET_LINES: readonly LineDef[] = [
   { no: null, item: '流动资产：', kind: 'heading', section: A },
-  { no: 1, item: '货币资金', kind: 'item', section: A, figure: net('1001', '1002', '1012') },
+  { no: 1, item: '货币资金', kind: 'item', section: A, figure: net(...CASH_ACCOUNTS) },
   { no: 2, item: '短期投资', kind: 'item', section: A, figure: net('1101') },
   { no: 3, item: '应收票据', kind: 'item', section: A, figure: net('1121') },
   { no: 4, item: '应收账款', kind: 'item', section: A, figure: (c) => c.debitParts(['1122', '2203']) },
@@ -70,7 +55,7 @@ export const BALANCE_SHEET_LINES: readonly LineDef[] = [
   { no: 6, item: '应收股利', kind: 'item', section: A, figure: net('1131') },
   { no: 7, item: '应收利息', kind: 'item', section: A, figure: net('1132') },
   { no: 8, item: '其他应收款', kind: 'item', section: A, figure: net('1221') },
-  { no: 9, item: '存货', kind: 'item', section: A, figure: net(...INVENTORY) },
+  { no: 9, item: '存货', kind: 'item', section: A, figure: net(...INVENTORY_ACCOUNTS) },
   { no: 10, item: '其中：原材料', kind: 'item', section: A, figure: net('1403') },
   { no: 11, item: '在产品', kind: 'item', section: A, figure: net('4001') },
   { no: 12, item: '库存商品', kind: 'item', section: A, figure: net('1405') },

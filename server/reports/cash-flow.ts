@@ -1,4 +1,5 @@
 import type { Fen } from '../../shared/money.js';
+import { CASH_ACCOUNTS } from '../../shared/reports/statement-accounts.js';
 
 /**
  * 现金流量表 (会小企03表), direct method, 22 lines. Each voucher's cash movement is classified when
@@ -7,7 +8,7 @@ import type { Fen } from '../../shared/money.js';
  * side, pro rata; transfers between two cash accounts net to zero and vanish.
  */
 
-export const CASH_ROOTS = ['1001', '1002', '1012'] as const;
+export const CASH_ROOTS = CASH_ACCOUNTS;
 
 export interface PostingLine {
   code: string;

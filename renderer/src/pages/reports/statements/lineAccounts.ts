@@ -1,26 +1,13 @@
 import type { ReportType } from '../../../../../shared/api/report';
+import { CASH_ACCOUNTS, INVENTORY_ACCOUNTS } from '../../../../../shared/reports/statement-accounts';
 
 /**
  * The first-level accounts behind each statement line (the same rules the engine computes the
  * lines with), for the drill-down statement line → accounts → 明细账. Totals are not listed: a
  * bookkeeper drills into the lines they add up.
  */
-const INVENTORY = [
-  '1401',
-  '1402',
-  '1403',
-  '1404',
-  '1405',
-  '1407',
-  '1408',
-  '1411',
-  '1421',
-  '4001',
-  '4101',
-  '4401',
-  '4403',
-];
-const CASH = ['1001', '1002', '1012'];
+const INVENTORY: readonly string[] = INVENTORY_ACCOUNTS;
+const CASH: readonly string[] = CASH_ACCOUNTS;
 const PROFIT_AND_LOSS = [
   '5001',
   '5051',
