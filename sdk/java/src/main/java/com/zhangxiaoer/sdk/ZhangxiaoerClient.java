@@ -1,5 +1,6 @@
 package com.zhangxiaoer.sdk;
 
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayOutputStream;
@@ -18,6 +19,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.text.SimpleDateFormat;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
@@ -25,8 +27,9 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Pattern;
 
 /**
- * The 账小二 API v2 client: one method per operation of the OpenAPI document; answers are Jackson
- * {@link JsonNode}s with the documented fields.
+ * The 账小二 API v2 client: one method per operation of the OpenAPI document; each answer is a typed
+ * object ({@link AccountsListResponse}, {@link Invoice}, {@link ReportResponse}, …) with the documented
+ * fields, money as {@link java.math.BigDecimal}, and the JSON it was read from in {@code getRaw()}.
  *
  * <p>Reads (GET) are retried on 429, 5xx and network errors, waiting as Retry-After says. Writes (POST)
  * carry an Idempotency-Key (yours, or a random one) and are retried only when the failed attempt
@@ -38,7 +41,7 @@ public final class ZhangxiaoerClient {
     public static final String DEFAULT_BASE_URL = "https://api.zhangxiaoer.com";
     private static final String HONOURED_HEADER = "Idempotency-Key-Honoured";
     private static final Pattern KEY_SHAPE = Pattern.compile("sk_(?:live|test)_[A-Za-z0-9]+");
-    private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final ObjectMapper MAPPER = Json.MAPPER;
 
     private final String apiKey;
     private final String baseUrl;
@@ -107,18 +110,18 @@ public final class ZhangxiaoerClient {
 
     // ——— The four documented endpoints ———
 
-    /** GET /api/v2/accounts/list */
-    public JsonNode listAccounts() {
-        return request("accountsList", "GET", "/api/v2/accounts/list", null, null, null, null, false);
+    /** GET /api/v2/accounts/list: the key's account sets. */
+    public AccountsListResponse listAccounts() {
+        return call(AccountsListResponse.class, "accountsList", "GET", "/api/v2/accounts/list", null, null, null, null);
     }
 
     /** POST /api/v2/invoice/recognize, the file read from a path. */
-    public JsonNode recognizeInvoice(Path file, String accountId) {
+    public Invoice recognizeInvoice(Path file, String accountId) {
         return recognizeInvoice(file, accountId, null, null);
     }
 
-    /** POST /api/v2/invoice/recognize; invoiceType vat, normal, receipt or null. */
-    public JsonNode recognizeInvoice(Path file, String accountId, String invoiceType, String idempotencyKey) {
+    /** POST /api/v2/invoice/recognize; invoiceType and idempotencyKey may be null. */
+    public Invoice recognizeInvoice(Path file, String accountId, InvoiceType invoiceType, String idempotencyKey) {
         byte[] bytes;
         try {
             bytes = Files.readAllBytes(file);
@@ -128,117 +131,161 @@ public final class ZhangxiaoerClient {
         return recognizeInvoice(bytes, file.getFileName().toString(), accountId, invoiceType, idempotencyKey);
     }
 
-    /** POST /api/v2/invoice/recognize, the file's bytes given. */
-    public JsonNode recognizeInvoice(byte[] file, String filename, String accountId, String invoiceType,
+    /** POST /api/v2/invoice/recognize, the file's bytes given; invoiceType and idempotencyKey may be null. */
+    public Invoice recognizeInvoice(byte[] file, String filename, String accountId, InvoiceType invoiceType,
             String idempotencyKey) {
         Map<String, String> fields = new LinkedHashMap<String, String>();
         fields.put("account_id", accountId);
-        if (invoiceType != null) fields.put("invoice_type", invoiceType);
+        if (invoiceType != null) fields.put("invoice_type", invoiceType.value());
         Multipart form = new Multipart(fields, filename, file);
-        return request("invoiceRecognize", "POST", "/api/v2/invoice/recognize", null, null, form, idempotencyKey, false);
+        return call(Invoice.class, "invoiceRecognize", "POST", "/api/v2/invoice/recognize", null, null, form,
+                idempotencyKey);
     }
 
-    /** POST /api/v2/voucher/create; entries: a List of Maps, or the JsonNode array recognition returned. */
-    public JsonNode createVoucher(String accountId, String date, Iterable<?> entries) {
-        return createVoucher(accountId, date, entries, null, null);
+    /** POST /api/v2/voucher/create with a random Idempotency-Key; entries e.g. {@link Invoice#getEntries()}. */
+    public VoucherCreateResponse createVoucher(String accountId, String date, List<VoucherEntry> entries) {
+        return createVoucher(CreateVoucherRequest.builder(accountId, date).entries(entries).build(), null);
     }
 
-    public JsonNode createVoucher(String accountId, String date, Iterable<?> entries, Iterable<String> attachments,
-            String idempotencyKey) {
+    /** POST /api/v2/voucher/create with a random Idempotency-Key. */
+    public VoucherCreateResponse createVoucher(CreateVoucherRequest request) {
+        return createVoucher(request, null);
+    }
+
+    /** POST /api/v2/voucher/create; the same idempotencyKey (or null for a random one) books it once. */
+    public VoucherCreateResponse createVoucher(CreateVoucherRequest request, String idempotencyKey) {
         Map<String, Object> body = new LinkedHashMap<String, Object>();
-        body.put("account_id", accountId);
-        body.put("date", date);
-        body.put("entries", entries);
-        if (attachments != null) body.put("attachments", attachments);
-        return request("voucherCreate", "POST", "/api/v2/voucher/create", null, null, body, idempotencyKey, false);
+        body.put("account_id", request.getAccountId());
+        body.put("date", request.getDate());
+        body.put("entries", request.getEntries());
+        if (request.getAttachments() != null) body.put("attachments", request.getAttachments());
+        return call(VoucherCreateResponse.class, "voucherCreate", "POST", "/api/v2/voucher/create", null, null, body,
+                idempotencyKey);
+    }
+
+    /** GET /api/v2/report/{type}: 资产负债表, 利润表 or 现金流量表 for a period (YYYY-MM-DD). */
+    public ReportResponse getReport(ReportType type, String accountId, String startDate, String endDate) {
+        return getReport(type.value(), accountId, startDate, endDate);
     }
 
     /** GET /api/v2/report/{type}: type balance, profit or cashflow. */
-    public JsonNode getReport(String type, String accountId, String startDate, String endDate) {
-        return request("report", "GET", "/api/v2/report/{type}", path("type", type),
-                query("account_id", accountId, "start_date", startDate, "end_date", endDate), null, null, false);
+    public ReportResponse getReport(String type, String accountId, String startDate, String endDate) {
+        return call(ReportResponse.class, "report", "GET", "/api/v2/report/{type}", path("type", type),
+                query("account_id", accountId, "start_date", startDate, "end_date", endDate), null, null);
     }
 
     // ——— Engine extensions (local or self-hosted engine) ———
 
-    public JsonNode getInvoice(String invoiceId) {
-        return request("invoiceGet", "GET", "/api/v2/invoice/{invoice_id}", path("invoice_id", invoiceId), null, null,
-                null, false);
+    /** GET /api/v2/invoice/{invoice_id}: a recognized invoice with every field. */
+    public Invoice getInvoice(String invoiceId) {
+        return call(Invoice.class, "invoiceGet", "GET", "/api/v2/invoice/{invoice_id}", path("invoice_id", invoiceId),
+                null, null, null);
     }
 
-    /** filters: period, direction, duplicate, page, page_size (null values are left out). */
-    public JsonNode listInvoices(String accountId, Map<String, ?> filters) {
-        return request("invoiceList", "GET", "/api/v2/invoice/list", null, withAccount(accountId, filters), null, null,
-                false);
+    /** GET /api/v2/invoice/list: the first page (20) of an account set's invoices. */
+    public InvoiceListResponse listInvoices(String accountId) {
+        return listInvoices(InvoiceListQuery.forAccount(accountId));
     }
 
-    /** The stored original file's bytes. */
+    /** GET /api/v2/invoice/list with filters (period, direction, duplicate, page, page size). */
+    public InvoiceListResponse listInvoices(InvoiceListQuery query) {
+        return call(InvoiceListResponse.class, "invoiceList", "GET", "/api/v2/invoice/list", null, query.toQuery(), null,
+                null);
+    }
+
+    /** GET /api/v2/invoice/{invoice_id}/file: the stored original file's bytes. */
     public byte[] getInvoiceFile(String invoiceId) {
-        JsonNode raw = request("invoiceFile", "GET", "/api/v2/invoice/{invoice_id}/file", path("invoice_id", invoiceId),
-                null, null, null, true);
-        try {
-            return raw.binaryValue();
-        } catch (IOException e) {
-            throw new ConnectionException("无法读取文件内容", false);
-        }
+        return exchange("invoiceFile", "GET", "/api/v2/invoice/{invoice_id}/file", path("invoice_id", invoiceId),
+                null, null, null).body;
     }
 
-    public JsonNode getOpenapi() {
-        return request("openapi", "GET", "/api/v2/openapi.json", null, null, null, null, false);
+    /** GET /api/v2/openapi.json: the server's OpenAPI document. */
+    public OpenApiDocument getOpenapi() {
+        return call(OpenApiDocument.class, "openapi", "GET", "/api/v2/openapi.json", null, null, null, null);
     }
 
-    public JsonNode getChart(String accountId) {
-        return request("chart", "GET", "/api/v2/accounts/{account_id}/chart", path("account_id", accountId), null, null,
-                null, false);
+    /** GET /api/v2/accounts/{account_id}/chart: the chart of accounts (科目表). */
+    public ChartResponse getChart(String accountId) {
+        return call(ChartResponse.class, "chart", "GET", "/api/v2/accounts/{account_id}/chart",
+                path("account_id", accountId), null, null, null);
     }
 
-    /** filters: period, start_date, end_date, q, page, page_size. */
-    public JsonNode listVouchers(String accountId, Map<String, ?> filters) {
-        return request("voucherList", "GET", "/api/v2/voucher/list", null, withAccount(accountId, filters), null, null,
-                false);
+    /** GET /api/v2/voucher/list: the first page (20) of an account set's vouchers, every period. */
+    public VoucherListResponse listVouchers(String accountId) {
+        return listVouchers(VoucherListQuery.forAccount(accountId));
     }
 
-    public JsonNode getVoucher(String voucherId) {
-        return request("voucherGet", "GET", "/api/v2/voucher/{voucher_id}", path("voucher_id", voucherId), null, null,
-                null, false);
+    /** GET /api/v2/voucher/list with filters (period, dates, search, page, page size). */
+    public VoucherListResponse listVouchers(VoucherListQuery query) {
+        return call(VoucherListResponse.class, "voucherList", "GET", "/api/v2/voucher/list", null, query.toQuery(), null,
+                null);
     }
 
-    /** 红字冲销; date may be null. */
-    public JsonNode reverseVoucher(String voucherId, String date, String idempotencyKey) {
+    /** GET /api/v2/voucher/{voucher_id} */
+    public Voucher getVoucher(String voucherId) {
+        return call(Voucher.class, "voucherGet", "GET", "/api/v2/voucher/{voucher_id}", path("voucher_id", voucherId),
+                null, null, null);
+    }
+
+    /** 红字冲销 dated like the original voucher, with a random Idempotency-Key. */
+    public VoucherReverseResponse reverseVoucher(String voucherId) {
+        return reverseVoucher(voucherId, null, null);
+    }
+
+    /** 红字冲销; date (YYYY-MM-DD, needed when the original's period is closed) and idempotencyKey may be null. */
+    public VoucherReverseResponse reverseVoucher(String voucherId, String date, String idempotencyKey) {
         Map<String, Object> body = new LinkedHashMap<String, Object>();
         if (date != null) body.put("date", date);
-        return request("voucherReverse", "POST", "/api/v2/voucher/{voucher_id}/reverse", path("voucher_id", voucherId),
-                null, body, idempotencyKey, false);
+        return call(VoucherReverseResponse.class, "voucherReverse", "POST", "/api/v2/voucher/{voucher_id}/reverse",
+                path("voucher_id", voucherId), null, body, idempotencyKey);
     }
 
-    public JsonNode listPeriods(String accountId) {
-        return request("periodList", "GET", "/api/v2/period/list", null, query("account_id", accountId), null, null,
-                false);
+    /** GET /api/v2/period/list: periods with vouchers or a close, and their status. */
+    public PeriodListResponse listPeriods(String accountId) {
+        return call(PeriodListResponse.class, "periodList", "GET", "/api/v2/period/list", null,
+                query("account_id", accountId), null, null);
     }
 
-    /** 结账 */
-    public JsonNode closePeriod(String accountId, String period, String idempotencyKey) {
-        return request("periodClose", "POST", "/api/v2/period/close", null, null,
-                query("account_id", accountId, "period", period), idempotencyKey, false);
+    /** 结账 (period YYYY-MM), with a random Idempotency-Key. */
+    public PeriodCloseResponse closePeriod(String accountId, String period) {
+        return closePeriod(accountId, period, null);
     }
 
-    /** 反结账 */
-    public JsonNode reopenPeriod(String accountId, String period, String idempotencyKey) {
-        return request("periodReopen", "POST", "/api/v2/period/reopen", null, null,
-                query("account_id", accountId, "period", period), idempotencyKey, false);
+    /** 结账; idempotencyKey may be null. */
+    public PeriodCloseResponse closePeriod(String accountId, String period, String idempotencyKey) {
+        return call(PeriodCloseResponse.class, "periodClose", "POST", "/api/v2/period/close", null, null,
+                query("account_id", accountId, "period", period), idempotencyKey);
     }
 
-    public JsonNode getTrialBalance(String accountId, String startDate, String endDate) {
-        return request("trialBalance", "GET", "/api/v2/ledger/trial-balance", null,
-                query("account_id", accountId, "start_date", startDate, "end_date", endDate), null, null, false);
+    /** 反结账 (period YYYY-MM), with a random Idempotency-Key. */
+    public PeriodReopenResponse reopenPeriod(String accountId, String period) {
+        return reopenPeriod(accountId, period, null);
     }
 
-    /** page and pageSize may be null. */
-    public JsonNode getDetailLedger(String accountId, String accountCode, String startDate, String endDate,
-            Integer page, Integer pageSize) {
+    /** 反结账; idempotencyKey may be null. */
+    public PeriodReopenResponse reopenPeriod(String accountId, String period, String idempotencyKey) {
+        return call(PeriodReopenResponse.class, "periodReopen", "POST", "/api/v2/period/reopen", null, null,
+                query("account_id", accountId, "period", period), idempotencyKey);
+    }
+
+    /** GET /api/v2/ledger/trial-balance: 科目余额表 for a period (YYYY-MM-DD). */
+    public TrialBalanceResponse getTrialBalance(String accountId, String startDate, String endDate) {
+        return call(TrialBalanceResponse.class, "trialBalance", "GET", "/api/v2/ledger/trial-balance", null,
+                query("account_id", accountId, "start_date", startDate, "end_date", endDate), null, null);
+    }
+
+    /** GET /api/v2/ledger/detail: 明细账 of one account, first page (100 rows). */
+    public DetailLedgerResponse getDetailLedger(String accountId, String accountCode, String startDate,
+            String endDate) {
+        return getDetailLedger(accountId, accountCode, startDate, endDate, null, null);
+    }
+
+    /** GET /api/v2/ledger/detail; page and pageSize (rows, at most 500) may be null. */
+    public DetailLedgerResponse getDetailLedger(String accountId, String accountCode, String startDate,
+            String endDate, Integer page, Integer pageSize) {
         Map<String, Object> q = query("account_id", accountId, "account_code", accountCode, "start_date", startDate,
                 "end_date", endDate, "page", page, "page_size", pageSize);
-        return request("detailLedger", "GET", "/api/v2/ledger/detail", null, q, null, null, false);
+        return call(DetailLedgerResponse.class, "detailLedger", "GET", "/api/v2/ledger/detail", null, q, null, null);
     }
 
     // ——— Transport ———
@@ -272,8 +319,49 @@ public final class ZhangxiaoerClient {
         }
     }
 
-    private JsonNode request(String operationId, String method, String pathTemplate, Map<String, String> pathParams,
-            Map<String, ?> query, Object body, String idempotencyKey, boolean raw) {
+    /** Sends one operation and reads its JSON answer into the operation's answer class. */
+    private <T extends ApiResponse> T call(Class<T> type, String operationId, String method, String pathTemplate,
+            Map<String, String> pathParams, Map<String, ?> query, Object body, String idempotencyKey) {
+        Answer answer = exchange(operationId, method, pathTemplate, pathParams, query, body, idempotencyKey);
+        String accepted = "GET".equals(method) ? "" : "；服务器已接受该写操作，不要重发";
+        JsonNode tree;
+        try {
+            tree = MAPPER.readTree(answer.body);
+        } catch (IOException e) {
+            tree = null;
+        }
+        if (tree == null || !tree.isObject()) {
+            throw new ConnectionException("服务器返回的不是 JSON 对象（HTTP " + answer.status + "）" + accepted, false);
+        }
+        T value;
+        try {
+            value = MAPPER.treeToValue(tree, type);
+        } catch (IOException e) {
+            throw new ConnectionException("服务器的答复与文档不符（HTTP " + answer.status + "，字段 " + fieldPath(e) + "）"
+                    + accepted, false);
+        }
+        value.setRaw(tree);
+        return value;
+    }
+
+    /** Where in the answer a mapping failed, e.g. entries[0].debit (names only, never values). */
+    private static String fieldPath(IOException e) {
+        if (!(e instanceof JsonMappingException)) return "?";
+        StringBuilder out = new StringBuilder();
+        for (JsonMappingException.Reference ref : ((JsonMappingException) e).getPath()) {
+            if (ref.getFieldName() != null) {
+                if (out.length() > 0) out.append('.');
+                out.append(ref.getFieldName());
+            } else if (ref.getIndex() >= 0) {
+                out.append('[').append(ref.getIndex()).append(']');
+            }
+        }
+        return out.length() == 0 ? "?" : out.toString();
+    }
+
+    /** Sends one operation with the retry rule; returns the 2xx answer or throws. */
+    private Answer exchange(String operationId, String method, String pathTemplate, Map<String, String> pathParams,
+            Map<String, ?> query, Object body, String idempotencyKey) {
         String path = pathTemplate;
         if (pathParams != null) {
             for (Map.Entry<String, String> e : pathParams.entrySet()) {
@@ -329,14 +417,7 @@ public final class ZhangxiaoerClient {
             if (status >= 300 && status < 400) {
                 throw new ConnectionException("服务器要求转到其他地址（HTTP " + status + "），已拒绝：API Key 只发往所设置的地址", false);
             }
-            if (status >= 200 && status < 300) {
-                if (raw) return MAPPER.getNodeFactory().binaryNode(answer.body);
-                try {
-                    return MAPPER.readTree(answer.body);
-                } catch (IOException e) {
-                    throw new ConnectionException("服务器返回的不是 JSON（HTTP " + status + "）", false);
-                }
-            }
+            if (status >= 200 && status < 300) return answer;
             Double retryAfter = parseRetryAfter(answer.retryAfter);
             JsonNode error = envelope(answer.body);
             if (attempt < maxRetries && (status == 429 || status >= 500)) {
@@ -515,13 +596,6 @@ public final class ZhangxiaoerClient {
     private static Map<String, Object> query(Object... pairs) {
         Map<String, Object> map = new LinkedHashMap<String, Object>();
         for (int i = 0; i < pairs.length; i += 2) map.put((String) pairs[i], pairs[i + 1]);
-        return map;
-    }
-
-    private static Map<String, Object> withAccount(String accountId, Map<String, ?> filters) {
-        Map<String, Object> map = new LinkedHashMap<String, Object>();
-        map.put("account_id", accountId);
-        if (filters != null) map.putAll(filters);
         return map;
     }
 }
