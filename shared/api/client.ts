@@ -10,6 +10,16 @@ import type {
   InvoiceRecord,
 } from './invoice.js';
 import { redactApiKeys } from './key-redaction.js';
+import {
+  CLIENT_RETRY_DEFAULTS,
+  classifyApiFailure,
+  mayRetry,
+  parseRetryAfter,
+  pause,
+  retryAfterMs,
+  retryDelayMs,
+  type BackoffPolicy,
+} from './retry.js';
 import type {
   ChartResponse,
   PeriodCloseResponse,
@@ -41,6 +51,20 @@ export interface ApiClientOptions {
    * honours `Idempotency-Key`.
    */
   onServerTraits?: (traits: { honoursIdempotencyKey: boolean }) => void;
+  /**
+   * Retries after the first attempt, for 429, 5xx and network errors (never 400/401/403/404).
+   * Default 0: the app's main process retries in its ApiProxy; the Node SDK's entry point sets 2.
+   * A write (POST) is retried only when the failed attempt provably was not applied (not sent,
+   * 429, a 503 without an envelope), or when the call carries an idempotency key and the server's
+   * latest answer said it honours one. With retries on, a write without a key gets a random one.
+   */
+  maxRetries?: number;
+  /** The longest single wait between attempts, `Retry-After` included (default 60 s). */
+  maxRetryWaitMs?: number;
+  /** How waits grow between attempts (default 0.5 s, 1 s, … plus up to 100 ms of jitter). */
+  backoff?: BackoffPolicy;
+  /** For tests of the jitter: a number in [0, 1). */
+  random?: () => number;
 }
 
 export interface CallOptions {
@@ -78,6 +102,11 @@ export class ApiClient {
   readonly #timeoutMs: number;
   readonly #fetch: typeof fetch;
   readonly #onServerTraits: ApiClientOptions['onServerTraits'];
+  readonly #maxRetries: number;
+  readonly #maxRetryWaitMs: number;
+  readonly #backoff: BackoffPolicy;
+  readonly #random: () => number;
+  #honoursIdempotencyKey = false;
 
   constructor(options: ApiClientOptions) {
     this.baseUrl = options.baseUrl.replace(/\/+$/, '');
@@ -85,6 +114,20 @@ export class ApiClient {
     this.#timeoutMs = options.timeoutMs ?? 30_000;
     this.#fetch = options.fetch ?? globalThis.fetch.bind(globalThis);
     this.#onServerTraits = options.onServerTraits;
+    this.#maxRetries = Math.max(0, Math.floor(options.maxRetries ?? 0));
+    this.#maxRetryWaitMs = options.maxRetryWaitMs ?? CLIENT_RETRY_DEFAULTS.maxRetryWaitMs;
+    this.#backoff = options.backoff ?? CLIENT_RETRY_DEFAULTS.backoff;
+    this.#random = options.random ?? Math.random;
+  }
+
+  /** Retries after the first attempt (0: none). */
+  get maxRetries(): number {
+    return this.#maxRetries;
+  }
+
+  /** Whether this server's latest API answer said it honours `Idempotency-Key`. */
+  get honoursIdempotencyKey(): boolean {
+    return this.#honoursIdempotencyKey;
   }
 
   listAccounts(options?: CallOptions): Promise<AccountsListResponse> {
@@ -232,12 +275,16 @@ export class ApiClient {
   }
 
   /** The original file of a recognised invoice: its bytes and media type (not JSON). */
-  async getInvoiceFile(
+  getInvoiceFile(
     invoiceId: string,
     options: CallOptions = {},
   ): Promise<{ mediaType: string; bytes: Uint8Array }> {
     const spec = endpoints.invoiceFile;
     const url = new URL(this.baseUrl + fillPath(spec.path, { invoice_id: invoiceId }));
+    return this.#withRetries(spec.method, options, (attempt) => this.#fetchFile(url, attempt));
+  }
+
+  async #fetchFile(url: URL, options: CallOptions): Promise<{ mediaType: string; bytes: Uint8Array }> {
     const timeout = AbortSignal.timeout(options.timeoutMs ?? this.#timeoutMs);
     const signal = options.signal ? AbortSignal.any([options.signal, timeout]) : timeout;
     let response: Response;
@@ -265,17 +312,68 @@ export class ApiClient {
     const envelope = errorEnvelopeSchema.safeParse(payload);
     if (envelope.success) {
       const { error } = envelope.data;
-      throw new ApiError({ error: { ...error, message: this.#redact(error.message) } });
+      throw new ApiError(
+        { error: { ...error, message: this.#redact(error.message) } },
+        parseRetryAfter(response.headers.get('retry-after')),
+      );
     }
     throw new ApiTransportError('bad_response', `服务器返回了无法识别的错误（HTTP ${response.status}）`, {
       status: response.status,
+      retryAfterSeconds: parseRetryAfter(response.headers.get('retry-after')),
     });
   }
 
-  async #call<S extends z.ZodType>(
+  /**
+   * Runs `attempt` once, then again while the failure may be retried (see `maxRetries`), waiting
+   * between attempts as the backoff and `Retry-After` say. In all at most 1 + maxRetries attempts of
+   * at most `timeoutMs` each and maxRetries waits of at most `maxRetryWaitMs` each; the caller's
+   * signal ends a wait at once. Every attempt of a write carries the same idempotency key.
+   */
+  async #withRetries<T>(
+    method: 'GET' | 'POST',
+    options: CallOptions,
+    attempt: (options: CallOptions) => Promise<T>,
+  ): Promise<T> {
+    const write = method !== 'GET';
+    const idempotencyKey =
+      options.idempotencyKey ?? (write && this.#maxRetries > 0 ? newIdempotencyKey() : undefined);
+    const attemptOptions: CallOptions = { ...options, idempotencyKey };
+    for (let retry = 1; ; retry += 1) {
+      try {
+        return await attempt(attemptOptions);
+      } catch (error) {
+        const again =
+          retry <= this.#maxRetries &&
+          mayRetry(error, {
+            write,
+            idempotencyKey: idempotencyKey !== undefined,
+            serverHonoursIdempotencyKey: this.#honoursIdempotencyKey,
+          });
+        if (!again) throw error;
+        const delay = retryDelayMs(
+          this.#backoff,
+          retry,
+          classifyApiFailure(error),
+          retryAfterMs(error),
+          this.#random,
+        );
+        await pause(Math.min(delay, this.#maxRetryWaitMs), options.signal);
+      }
+    }
+  }
+
+  #call<S extends z.ZodType>(
     request: RequestSpec,
     schema: S,
     options: CallOptions = {},
+  ): Promise<z.infer<S>> {
+    return this.#withRetries(request.method, options, (attempt) => this.#attempt(request, schema, attempt));
+  }
+
+  async #attempt<S extends z.ZodType>(
+    request: RequestSpec,
+    schema: S,
+    options: CallOptions,
   ): Promise<z.infer<S>> {
     const { payload, status } = await this.#send(request, options);
     const parsed = schema.safeParse(payload);
@@ -343,9 +441,8 @@ export class ApiClient {
 
     const envelope = response.ok ? undefined : errorEnvelopeSchema.safeParse(payload);
     if (response.ok || envelope?.success) {
-      this.#onServerTraits?.({
-        honoursIdempotencyKey: response.headers.get(IDEMPOTENCY_HONOURED_HEADER) === 'true',
-      });
+      this.#honoursIdempotencyKey = response.headers.get(IDEMPOTENCY_HONOURED_HEADER) === 'true';
+      this.#onServerTraits?.({ honoursIdempotencyKey: this.#honoursIdempotencyKey });
     }
     if (response.ok) return { payload, status: response.status };
     if (envelope?.success) {
@@ -358,6 +455,7 @@ export class ApiClient {
     }
     throw new ApiTransportError('bad_response', `服务器返回了无法识别的错误（HTTP ${response.status}）`, {
       status: response.status,
+      retryAfterSeconds: parseRetryAfter(response.headers.get('retry-after')),
     });
   }
 
@@ -422,12 +520,14 @@ function transportFailure(
   });
 }
 
-/** `Retry-After` as seconds (delta-seconds or an HTTP date). */
-export function parseRetryAfter(value: string | null, now = Date.now()): number | undefined {
-  if (!value) return undefined;
-  const seconds = Number(value);
-  if (Number.isFinite(seconds) && seconds >= 0) return seconds;
-  const date = Date.parse(value);
-  if (Number.isNaN(date)) return undefined;
-  return Math.max(0, Math.ceil((date - now) / 1000));
+/** A random idempotency key for a write the caller gave none (so that its retries apply once). */
+function newIdempotencyKey(): string {
+  const crypto = (
+    globalThis as { crypto?: Partial<Pick<typeof globalThis.crypto, 'randomUUID' | 'getRandomValues'>> }
+  ).crypto;
+  if (crypto?.randomUUID) return crypto.randomUUID();
+  const bytes = new Uint8Array(16);
+  if (crypto?.getRandomValues) crypto.getRandomValues(bytes);
+  else for (let i = 0; i < bytes.length; i += 1) bytes[i] = Math.floor(Math.random() * 256);
+  return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
 }

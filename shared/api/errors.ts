@@ -88,16 +88,19 @@ export class ApiTransportError extends Error {
    * refused before anything was sent): a write that failed so was not applied and may be resent.
    */
   readonly notSent: boolean;
+  /** Seconds the server asked us to wait (e.g. a gateway's 503 `Retry-After`), when it said. */
+  readonly retryAfterSeconds: number | undefined;
 
   constructor(
     kind: ApiTransportError['kind'],
     message: string,
-    options?: { cause?: unknown; status?: number; notSent?: boolean },
+    options?: { cause?: unknown; status?: number; notSent?: boolean; retryAfterSeconds?: number },
   ) {
     super(message, options);
     this.name = 'ApiTransportError';
     this.kind = kind;
     this.status = options?.status;
     this.notSent = options?.notSent ?? false;
+    this.retryAfterSeconds = options?.retryAfterSeconds;
   }
 }

@@ -6,6 +6,7 @@ export * from './errors.js';
 export * from './invoice.js';
 export * from './ledger.js';
 export * from './report.js';
+export { CLIENT_RETRY_DEFAULTS, parseRetryAfter, type ApiFailureKind, type BackoffPolicy } from './retry.js';
 export * from './statements.js';
 export * from './trial-balance.js';
 export * from './validation.js';

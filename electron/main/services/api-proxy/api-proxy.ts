@@ -1,5 +1,6 @@
 import type { ApiClient, CallOptions } from '../../../../shared/api/client.js';
 import { ApiError, ApiTransportError } from '../../../../shared/api/errors.js';
+import { pause } from '../../../../shared/api/retry.js';
 import type { AppLogger } from '../../logging/logger.js';
 import type { ReachabilityTracker } from '../reachability/reachability-tracker.js';
 import {
@@ -63,6 +64,9 @@ export type ApiOperation<T> = (client: ApiClient, options: CallOptions) => Promi
  * honouring `Retry-After`, none for 400/401/403/404, a timeout per attempt and per call, and
  * cancellation when the caller's signal fires. Outcomes feed the reachability tracker. A write is
  * retried only when the failed attempt provably was not applied, or the server honours its key.
+ * The classification, the waits and `Retry-After` come from the shared rule (`shared/api/retry.ts`)
+ * that the ApiClient's own retries use; the clients given here must keep those off (`maxRetries`
+ * 0, the default), or every attempt here would be several on the wire.
  */
 export class ApiProxy {
   readonly #options: ApiProxyOptions;
@@ -138,7 +142,7 @@ export class ApiProxy {
         'api call retry',
       );
       try {
-        await sleep(delay, signal);
+        await pause(delay, signal);
       } catch (error) {
         throw stopped(options.signal, error);
       }
@@ -167,22 +171,4 @@ function stopped(callerSignal: AbortSignal | undefined, cause: unknown): ApiTran
 
 function callTimedOut(cause: unknown): ApiTransportError {
   return new ApiTransportError('timeout', '请求超时', { cause });
-}
-
-function sleep(ms: number, signal: AbortSignal): Promise<void> {
-  return new Promise((resolve, reject) => {
-    if (signal.aborted) {
-      reject(signal.reason as Error);
-      return;
-    }
-    const onAbort = (): void => {
-      clearTimeout(timer);
-      reject(signal.reason as Error);
-    };
-    const timer = setTimeout(() => {
-      signal.removeEventListener('abort', onAbort);
-      resolve();
-    }, ms);
-    signal.addEventListener('abort', onAbort, { once: true });
-  });
 }

@@ -1,66 +1,35 @@
-import { ApiError, ApiTransportError } from '../../../../shared/api/errors.js';
+import {
+  apiWriteMayHaveApplied,
+  classifyApiFailure,
+  isRetryableApiFailure,
+  type ApiFailureKind,
+} from '../../../../shared/api/retry.js';
 import { EngineStartFailedError, EngineUnavailableError } from '../engine-host/engine-host.js';
 import { KeyMissingError } from '../connection/key-missing-error.js';
 
 /**
  * What a failed API call means for the layers above the client: whether to retry it, whether to
  * answer from the cache instead, whether the engine counts as unreachable, and whether a queued
- * write should wait (transient) or be given up (the request itself is wrong).
+ * write should wait (transient) or be given up (the request itself is wrong). The API's own errors
+ * are classified by the shared retry rule (`shared/api/retry.ts`, which the ApiClient's retries use
+ * too); main adds its own failures: the local engine not running or not started, no key.
  */
 export type FailureKind =
-  /** No answer at all: connection refused or reset, DNS, per-attempt timeout, local engine not up yet. */
-  | 'unreachable'
+  | ApiFailureKind
   /** The local engine is not running because it was stopped; retrying now cannot help. */
-  | 'engine_stopped'
-  /** 5xx, or a gateway answering in place of the API. */
-  | 'server_error'
-  /**
-   * A success status whose body could not be read (cut off mid-answer, e.g. the engine died while
-   * sending it). The request may well have been applied: a retry with the same idempotency key
-   * finds out without applying it twice.
-   */
-  | 'garbled'
-  /** 429: too many requests, come back after Retry-After. */
-  | 'rate_limited'
-  /** 401 or no key: about the key, not the request. */
-  | 'auth'
-  /** 400/403/404: the request itself will never succeed as it is. */
-  | 'rejected'
-  /** The caller gave up. */
-  | 'cancelled'
-  /** A bug or anything else: never retried, never hidden behind the cache. */
-  | 'unknown';
+  | 'engine_stopped';
 
 export function classifyFailure(error: unknown): FailureKind {
-  if (error instanceof ApiError) {
-    if (error.code === 429) return 'rate_limited';
-    if (error.code === 500) return 'server_error';
-    if (error.code === 401) return 'auth';
-    return 'rejected';
-  }
-  if (error instanceof ApiTransportError) {
-    switch (error.kind) {
-      case 'network':
-      case 'timeout':
-        return 'unreachable';
-      case 'aborted':
-        return 'cancelled';
-      case 'bad_response':
-        if (error.status !== undefined && error.status >= 500) return 'server_error';
-        if (error.status !== undefined && error.status >= 200 && error.status < 300) return 'garbled';
-        return 'unknown';
-    }
-  }
   if (error instanceof EngineUnavailableError) return 'engine_stopped';
   // The host restarts a local engine that failed to start: like a refused connection, try again.
   if (error instanceof EngineStartFailedError) return 'unreachable';
   if (error instanceof KeyMissingError) return 'auth';
-  return 'unknown';
+  return classifyApiFailure(error);
 }
 
 /** Retry rule: 429, 5xx and network errors are retried; 400/401/403/404 never. */
 export function isRetryable(kind: FailureKind): boolean {
-  return kind === 'unreachable' || kind === 'server_error' || kind === 'rate_limited' || kind === 'garbled';
+  return kind !== 'engine_stopped' && isRetryableApiFailure(kind);
 }
 
 /** Offline reads: a read that failed this way answers with the cached copy, when there is one. */
@@ -79,28 +48,11 @@ export function keepsWriteQueued(kind: FailureKind): boolean {
 }
 
 /**
- * Whether a write that failed so may nonetheless have been applied by the server. No when it
- * provably never got there (no connection, no address, no key, the engine not running) or when the
- * server answered that it did not apply it (400/401/403/404/429, or a 503 without an envelope —
- * refused before the request was read). Yes for a timeout, a reset or a socket closed after the
- * request went out, a 5xx after which the server may have committed, a success whose body was lost,
- * and anything unexplained.
+ * Whether a write that failed so may nonetheless have been applied by the server: the shared rule
+ * (no when it provably never got there or the server answered that it did not apply it), and no
+ * when main itself stopped it first (no key, the engine not running or not started).
  */
 export function mayHaveApplied(error: unknown): boolean {
-  if (error instanceof ApiError) return error.code === 500;
-  if (error instanceof ApiTransportError) {
-    switch (error.kind) {
-      case 'network':
-        return !error.notSent;
-      case 'timeout':
-      case 'aborted':
-        return true;
-      case 'bad_response':
-        if (error.status === undefined) return true;
-        if (error.status === 503) return false;
-        return (error.status >= 200 && error.status < 300) || error.status >= 500;
-    }
-  }
   if (
     error instanceof EngineUnavailableError ||
     error instanceof EngineStartFailedError ||
@@ -108,5 +60,5 @@ export function mayHaveApplied(error: unknown): boolean {
   ) {
     return false;
   }
-  return true;
+  return apiWriteMayHaveApplied(error);
 }

@@ -76,13 +76,14 @@ export class ConnectionManager {
     const scope = this.scope();
     const onServerTraits = (traits: { honoursIdempotencyKey: boolean }): void =>
       this.#idempotency.learn(scope, traits.honoursIdempotencyKey);
+    // No retries in the client: the ApiProxy retries every call itself, by the same rule.
     if (settings.mode === 'local') {
       const { baseUrl, apiKey } = await this.#engine.connection();
-      return new ApiClient({ baseUrl, apiKey, onServerTraits });
+      return new ApiClient({ baseUrl, apiKey, onServerTraits, maxRetries: 0 });
     }
     // The key filed under this very origin, or none: a key never goes to a server it was not entered for.
     const apiKey = await this.#keys.forRequestTo(originOf(settings.cloudBaseUrl));
     if (!apiKey) throw new KeyMissingError();
-    return new ApiClient({ baseUrl: settings.cloudBaseUrl, apiKey, onServerTraits });
+    return new ApiClient({ baseUrl: settings.cloudBaseUrl, apiKey, onServerTraits, maxRetries: 0 });
   }
 }
