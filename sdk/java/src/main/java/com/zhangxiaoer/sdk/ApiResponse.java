@@ -2,6 +2,7 @@ package com.zhangxiaoer.sdk;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.databind.JsonNode;
+import java.util.List;
 
 /** A whole answer of one operation; {@link #getRaw()} keeps the JSON it was read from. */
 public abstract class ApiResponse extends ApiObject {
@@ -12,10 +13,19 @@ public abstract class ApiResponse extends ApiObject {
 
     /**
      * The answer exactly as received (numbers with decimals as BigDecimal), for fields this SDK version
-     * does not know yet — or a server whose report_data has another shape. Null if built by hand.
+     * does not know yet — or a server whose report_data has another shape. An invoice or voucher inside
+     * a list answer has its own part of the list's JSON.
      */
     @JsonIgnore
     public JsonNode getRaw() { return raw; }
 
-    final void setRaw(JsonNode value) { this.raw = value; }
+    /** Keeps the JSON this answer was read from (list answers also hand each item its part). */
+    void setRaw(JsonNode value) { this.raw = value; }
+
+    static void setRaw(List<? extends ApiResponse> items, JsonNode array) {
+        if (items == null || array == null || !array.isArray()) return;
+        for (int i = 0; i < items.size() && i < array.size(); i++) {
+            if (items.get(i) != null) items.get(i).setRaw(array.get(i));
+        }
+    }
 }

@@ -2,6 +2,7 @@ package com.zhangxiaoer.sdk;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
 
 /** GET /api/v2/voucher/list 的答复（一页）。 */
@@ -29,4 +30,10 @@ public final class VoucherListResponse extends ApiResponse {
 
     /** 每页条数（page_size） */
     public int getPageSize() { return pageSize; }
+
+    @Override
+    void setRaw(JsonNode value) {
+        super.setRaw(value);
+        setRaw(vouchers, value.get("vouchers"));
+    }
 }

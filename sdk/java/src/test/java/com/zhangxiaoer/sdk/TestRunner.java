@@ -141,10 +141,12 @@ public final class TestRunner {
         boolean found = false;
         for (Voucher v : listed.getVouchers()) found |= v.getVoucherId().equals(voucherId);
         check(found && listed.getTotal() >= 1 && listed.getPage() == 1 && listed.getPageSize() == 100, "voucher listed");
+        for (Voucher v : listed.getVouchers()) check(v.getRaw().get("voucher_id").asText().equals(v.getVoucherId()), "raw of a listed voucher");
         InvoiceListResponse invoices = c.listInvoices(InvoiceListQuery.forAccount(f("account_id")).period(period).duplicate(false));
         found = false;
         for (Invoice i : invoices.getInvoices()) found |= i.getInvoiceId().equals(invoiceId) && same(i.getAmount(), INVOICE_TOTAL);
         check(found && invoices.getTotal() >= 1, "invoice listed");
+        for (Invoice i : invoices.getInvoices()) check(i.getRaw().get("invoice_id").asText().equals(i.getInvoiceId()), "raw of a listed invoice");
 
         String start = period + "-01";
         String[][] forms = {{"资产负债表", "会小企01表"}, {"利润表", "会小企02表"}, {"现金流量表", "会小企03表"}};
@@ -371,6 +373,58 @@ public final class TestRunner {
         } finally {
             server.stop(0);
         }
+    }
+
+    // ——— Typed answers against a local server that answers every request with one fixed 200 body ———
+
+    private static <T> T againstServerAnswering(String json, java.util.function.Function<ZhangxiaoerClient, T> call) throws Exception {
+        final byte[] body = json.getBytes(StandardCharsets.UTF_8);
+        HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        server.createContext("/", exchange -> {
+            InputStream in = exchange.getRequestBody();
+            while (in.read() != -1) { /* drain */ }
+            exchange.getResponseHeaders().add("Content-Type", "application/json");
+            exchange.sendResponseHeaders(200, body.length);
+            OutputStream out = exchange.getResponseBody();
+            out.write(body);
+            out.close();
+        });
+        server.start();
+        try {
+            return call.apply(ZhangxiaoerClient.builder(SECRET).baseUrl("http://127.0.0.1:" + server.getAddress().getPort()).build());
+        } finally {
+            server.stop(0);
+        }
+    }
+
+    private static final String SECRET = "sk_test_" + new String(new char[32]).replace('\0', 's');
+
+    public static void testTypedAnswersIgnoreFieldsANewerServerAdds() throws Exception {
+        AccountsListResponse answer = againstServerAnswering("{\"accounts\":[{\"id\":\"acc_1\",\"name\":\"甲\",\"status\":\"active\","
+                + "\"created_at\":\"2024-01-01T00:00:00Z\",\"region\":{\"code\":31}}],\"next_cursor\":\"c2\"}", c -> c.listAccounts());
+        check(answer.getAccounts().size() == 1 && "甲".equals(answer.getAccounts().get(0).getName()), "known fields read");
+        check("c2".equals(answer.getRaw().get("next_cursor").asText()), "new field reachable through getRaw()");
+        VoucherCreateResponse exact = againstServerAnswering("{\"voucher_id\":\"vch_1\",\"voucher_no\":\"记-1\"}",
+                c -> c.createVoucher(CreateVoucherRequest.builder("acc_1", "2024-03-15").build()));
+        check("记-1".equals(exact.getVoucherNo()), "write answer read");
+        Voucher money = againstServerAnswering("{\"voucher_id\":\"vch_1\",\"debit_total\":0.10000000000000001,\"credit_total\":12345678901.23,"
+                + "\"entries\":[]}", c -> c.getVoucher("vch_1"));
+        check(money.getDebitTotal().toPlainString().equals("0.10000000000000001"), "money is read exactly, not through a double");
+        check(money.getCreditTotal().toPlainString().equals("12345678901.23"), "large amount exact");
+        check(money.getRaw().get("debit_total").decimalValue().toPlainString().equals("0.10000000000000001"), "raw keeps the exact number");
+        check(money.getEntries().isEmpty() && money.getAttachments().isEmpty(), "absent list is empty");
+    }
+
+    public static void testAnAnswerThatContradictsTheDocumentIsAConnectionErrorNamingTheFieldNotTheKey() throws Exception {
+        ConnectionException e = againstServerAnswering("{\"voucher_id\":\"vch_1\",\"debit_total\":\"" + SECRET + "\"}",
+                c -> expect(ConnectionException.class, new Runnable() {
+                    public void run() { c.getVoucher("vch_1"); }
+                }));
+        check(e.getMessage().contains("debit_total") && !e.getMessage().contains(SECRET) && !e.isNotSent(), "mismatch: " + e.getMessage());
+        ConnectionException w = againstServerAnswering("[1]", c -> expect(ConnectionException.class, new Runnable() {
+            public void run() { c.closePeriod("acc_1", "2024-03"); }
+        }));
+        check(w.getMessage().contains("不要重发") && !(w instanceof OutcomeUnknownException), "a 2xx write says it was accepted: " + w.getMessage());
     }
 
     public static void testRetryReadsAreRetriedOn5xx() throws Exception {
