@@ -3,6 +3,7 @@ import { useMemo, useState } from 'react';
 import type { InvoiceRecord } from '../../../../shared/api/invoice';
 import { voucherCreateRequestSchema } from '../../../../shared/api/voucher';
 import { bridge, errorMessage, unwrap } from '../../bridge';
+import { formatAmount } from '../vouchers/amountText';
 import { useRefreshAfterPosting } from '../vouchers/voucherQueries';
 import {
   planVouchers,
@@ -11,6 +12,7 @@ import {
   type MergeRule,
   type PlannedVoucher,
 } from './mergePlan';
+import './invoices.css';
 
 type Outcome = { status: 'created'; voucherNo: string } | { status: 'queued' | 'failed'; message: string };
 
@@ -97,9 +99,8 @@ export function MergePreview({ invoices, rule, onRule, edits, onEdit, outcomes }
             render: (_: unknown, v) => (
               <Flex vertical>
                 {v.lines.map((l, i) => (
-                  <Typography.Text key={i} style={{ fontSize: 12 }}>
-                    {l.debitFen ? '借' : '贷'} {l.accountCode}{' '}
-                    {((l.debitFen || l.creditFen) / 100).toFixed(2)}
+                  <Typography.Text key={i} className="zxe-invoice-amount" style={{ fontSize: 12 }}>
+                    {l.debitFen ? '借' : '贷'} {l.accountCode} {formatAmount(l.debitFen || l.creditFen)}
                   </Typography.Text>
                 ))}
               </Flex>
@@ -112,7 +113,14 @@ export function MergePreview({ invoices, rule, onRule, edits, onEdit, outcomes }
             align: 'right',
             render: (_: unknown, v) => {
               const t = plannedTotals(v);
-              return t.balanced ? t.debit : <Tag color="error">不平衡</Tag>;
+              const debitFen = v.lines.reduce((sum, l) => sum + l.debitFen, 0);
+              return t.balanced ? (
+                <span className="zxe-invoice-amount" data-testid="merge-total">
+                  {formatAmount(debitFen)}
+                </span>
+              ) : (
+                <Tag color="error">不平衡</Tag>
+              );
             },
           },
           { title: '票据', key: 'n', width: 60, render: (_: unknown, v) => v.invoiceIds.length },

@@ -1,23 +1,19 @@
 import { InboxOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
-import { Alert, Button, Empty, Flex, Segmented, Table, Tabs, Tag, Typography, Upload } from 'antd';
+import { Alert, Button, Empty, Flex, Segmented, Tabs, Typography, Upload } from 'antd';
 import { useCallback, useMemo, useState } from 'react';
-import type { InvoiceDirection, InvoiceRecord } from '../../../../shared/api/invoice';
+import type { InvoiceDirection } from '../../../../shared/api/invoice';
 import { errorMessage } from '../../bridge';
 import { PageHeading } from '../../components/PageHeading';
-import { navigateTo } from '../../navigation/hashNavigation';
 import { useWorkspace } from '../../workspace';
 import { BatchVoucherModal } from './BatchVoucherModal';
 import { InvoiceDrawer } from './InvoiceDrawer';
-import { monthsBetween, sellerOrBuyer, useInvoiceVoucherNumbers, useInvoices } from './invoiceQueries';
+import { monthsBetween, useInvoiceVoucherNumbers, useInvoices } from './invoiceQueries';
+import { InvoiceTable } from './InvoiceTable';
 import { UploadList } from './UploadList';
 import { UPLOAD_STATE_LABELS, useUploadQueue } from './uploadQueue';
 
 type Filter = 'all' | 'open' | 'booked' | 'duplicate';
-
-function money(value: number | null): string {
-  return value === null ? '—' : value.toFixed(2);
-}
 
 /** 票据: drop invoices, see them recognised, open one, make vouchers from one or many. */
 export function InvoicesPage() {
@@ -51,17 +47,6 @@ export function InvoicesPage() {
     () => (invoices.data?.invoices ?? []).filter((i) => selected.includes(i.invoice_id)),
     [invoices.data, selected],
   );
-  const totals = useMemo(() => {
-    let amount = 0;
-    let tax = 0;
-    for (const r of rows) {
-      if (r.duplicate) continue;
-      amount += Math.round((r.total_amount ?? 0) * 100);
-      tax += Math.round((r.total_tax ?? 0) * 100);
-    }
-    return { amount: (amount / 100).toFixed(2), tax: (tax / 100).toFixed(2) };
-  }, [rows]);
-
   if (!accountSetId) return <Empty description="请先选择账套" />;
   const busy =
     (uploads.counts.uploading ?? 0) + (uploads.counts.recognizing ?? 0) + (uploads.counts.waiting ?? 0);
@@ -140,91 +125,14 @@ export function InvoicesPage() {
       {invoices.isError ? (
         <Alert type="error" showIcon title="无法读取票据" description={errorMessage(invoices.error)} />
       ) : null}
-      <Table<InvoiceRecord>
-        size="small"
-        rowKey="invoice_id"
+      <InvoiceTable
+        rows={rows}
+        direction={direction}
         loading={invoices.isPending}
-        dataSource={rows}
-        data-testid="invoice-table"
-        pagination={{ pageSize: 50, showSizeChanger: false }}
-        scroll={{ x: 1240 }}
-        rowSelection={{
-          selectedRowKeys: selected,
-          onChange: (keys) => setSelected(keys.map(String)),
-          getCheckboxProps: (r) => ({ disabled: links.byInvoice.has(r.invoice_id) }),
-        }}
-        onRow={(r) => ({ onClick: () => setOpenId(r.invoice_id), style: { cursor: 'pointer' } })}
-        locale={{ emptyText: <Empty description="本期间还没有票据" /> }}
-        summary={() =>
-          rows.length > 0 ? (
-            <Table.Summary.Row>
-              <Table.Summary.Cell index={0} colSpan={5}>
-                合计（{rows.filter((r) => !r.duplicate).length} 张，不含重复）
-              </Table.Summary.Cell>
-              <Table.Summary.Cell index={5} align="right">
-                {totals.amount}
-              </Table.Summary.Cell>
-              <Table.Summary.Cell index={6} align="right">
-                {totals.tax}
-              </Table.Summary.Cell>
-              <Table.Summary.Cell index={7} colSpan={3} />
-            </Table.Summary.Row>
-          ) : null
-        }
-        columns={[
-          { title: '开票日期', dataIndex: 'issue_date', width: 110 },
-          {
-            title: '发票号码',
-            dataIndex: 'invoice_number',
-            width: 190,
-            render: (v: string | null) => v ?? '—',
-          },
-          {
-            title: direction === 'sale' ? '购买方' : '销售方',
-            key: 'party',
-            width: 220,
-            ellipsis: true,
-            render: (_: unknown, r) => sellerOrBuyer(r),
-          },
-          { title: '分类', dataIndex: 'category', width: 110 },
-          { title: '票种', dataIndex: 'kind_name', width: 150, ellipsis: true },
-          { title: '金额', dataIndex: 'total_amount', align: 'right', width: 100, render: money },
-          { title: '税额', dataIndex: 'total_tax', align: 'right', width: 90, render: money },
-          {
-            title: '价税合计',
-            dataIndex: 'amount',
-            align: 'right',
-            width: 100,
-            render: (v: number) => v.toFixed(2),
-          },
-          {
-            title: '凭证',
-            key: 'voucher',
-            width: 90,
-            render: (_: unknown, r) => {
-              const link = links.byInvoice.get(r.invoice_id);
-              return link ? (
-                <Typography.Link
-                  data-testid="invoice-voucher-no"
-                  onClick={(e) => {
-                    e.stopPropagation();
-                    navigateTo('vouchers', link.voucherId);
-                  }}
-                >
-                  {link.voucherNo}
-                </Typography.Link>
-              ) : (
-                <Typography.Text type="secondary">未生成</Typography.Text>
-              );
-            },
-          },
-          {
-            title: '状态',
-            key: 'state',
-            width: 70,
-            render: (_: unknown, r) => (r.duplicate ? <Tag color="warning">重复</Tag> : null),
-          },
-        ]}
+        links={links.byInvoice}
+        selected={selected}
+        onSelect={setSelected}
+        onOpen={setOpenId}
       />
       {openId ? (
         <InvoiceDrawer

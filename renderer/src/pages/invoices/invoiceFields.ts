@@ -1,4 +1,6 @@
 import type { InvoiceRecord } from '../../../../shared/api/invoice';
+import { decimalToFen } from '../../../../shared/money';
+import { formatAmount } from '../vouchers/amountText';
 
 /** Below this a field is highlighted for the bookkeeper to check. */
 export const LOW_CONFIDENCE = 0.85;
@@ -48,4 +50,34 @@ const REASONS: Record<InvoiceRecord['category_reason']['source'], string> = {
 
 export function categoryReasonText(invoice: InvoiceRecord): string {
   return `${REASONS[invoice.category_reason.source]}：${invoice.category_reason.detail}`;
+}
+
+/** An amount in the invoice list: "1,234.50" (thousands separators), "0.00" for no tax, "—" when unread. */
+export function invoiceListAmount(value: number | null): string {
+  if (value === null) return '—';
+  const fen = decimalToFen(value);
+  if (fen === undefined) return '—';
+  return fen === 0 ? '0.00' : formatAmount(fen);
+}
+
+/** The list's 合计: amounts summed in fen, duplicates left out (they are the same money twice). */
+export function invoiceTotals(rows: readonly InvoiceRecord[]): {
+  count: number;
+  amount: string;
+  tax: string;
+  gross: string;
+} {
+  let count = 0;
+  let amount = 0;
+  let tax = 0;
+  let gross = 0;
+  for (const r of rows) {
+    if (r.duplicate) continue;
+    count += 1;
+    amount += decimalToFen(r.total_amount ?? 0) ?? 0;
+    tax += decimalToFen(r.total_tax ?? 0) ?? 0;
+    gross += decimalToFen(r.amount) ?? 0;
+  }
+  const text = (fen: number) => (fen === 0 ? '0.00' : formatAmount(fen));
+  return { count, amount: text(amount), tax: text(tax), gross: text(gross) };
 }
