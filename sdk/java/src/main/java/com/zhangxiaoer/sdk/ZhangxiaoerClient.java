@@ -337,8 +337,9 @@ public final class ZhangxiaoerClient {
         try {
             value = MAPPER.treeToValue(tree, type);
         } catch (IOException e) {
-            throw new ConnectionException("服务器的答复与文档不符（HTTP " + answer.status + "，字段 " + fieldPath(e) + "）"
-                    + accepted, false);
+            String field = redact(fieldPath(e));
+            throw new ConnectionException("服务器的答复与文档不符（HTTP " + answer.status + "，字段 " + field + "）" + accepted,
+                    false);
         }
         value.setRaw(tree);
         return value;
