@@ -65,6 +65,8 @@ export interface ApiClientOptions {
   backoff?: BackoffPolicy;
   /** For tests of the jitter: a number in [0, 1). */
   random?: () => number;
+  /** Hears each retry before its wait: which retry (1 for the first), the wait, and why. */
+  onRetry?: (retry: { retry: number; delayMs: number; error: unknown }) => void;
 }
 
 export interface CallOptions {
@@ -106,6 +108,7 @@ export class ApiClient {
   readonly #maxRetryWaitMs: number;
   readonly #backoff: BackoffPolicy;
   readonly #random: () => number;
+  readonly #onRetry: ApiClientOptions['onRetry'];
   #honoursIdempotencyKey = false;
 
   constructor(options: ApiClientOptions) {
@@ -118,6 +121,7 @@ export class ApiClient {
     this.#maxRetryWaitMs = options.maxRetryWaitMs ?? CLIENT_RETRY_DEFAULTS.maxRetryWaitMs;
     this.#backoff = options.backoff ?? CLIENT_RETRY_DEFAULTS.backoff;
     this.#random = options.random ?? Math.random;
+    this.#onRetry = options.onRetry;
   }
 
   /** Retries after the first attempt (0: none). */
@@ -357,7 +361,9 @@ export class ApiClient {
           retryAfterMs(error),
           this.#random,
         );
-        await pause(Math.min(delay, this.#maxRetryWaitMs), options.signal);
+        const delayMs = Math.min(delay, this.#maxRetryWaitMs);
+        this.#onRetry?.({ retry, delayMs, error });
+        await pause(delayMs, options.signal);
       }
     }
   }
