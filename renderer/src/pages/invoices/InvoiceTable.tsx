@@ -68,7 +68,7 @@ export const InvoiceTable = memo(function InvoiceTable({
           const shown = wide || v.length <= 9 ? v : `…${v.slice(-8)}`;
           return (
             <Tooltip title={`${r.kind_name ?? '票据'} ${r.invoice_code ? `${r.invoice_code} ` : ''}${v}`}>
-              <span className="zxe-invoice-number" data-testid="invoice-number">
+              <span className="zxe-invoice-number" data-testid="invoice-number" data-invoice-number={v}>
                 {shown}
               </span>
             </Tooltip>
@@ -180,7 +180,14 @@ export const InvoiceTable = memo(function InvoiceTable({
           title: links.has(r.invoice_id) ? '已生成凭证' : undefined,
         }),
       }}
-      onRow={(r) => ({ onClick: () => onOpen(r.invoice_id), style: { cursor: 'pointer' } })}
+      onRow={(r) => ({
+        // A click on the checkbox selects the row; anywhere else opens the invoice.
+        onClick: (e) => {
+          if ((e.target as HTMLElement).closest('.ant-table-selection-column')) return;
+          onOpen(r.invoice_id);
+        },
+        style: { cursor: 'pointer' },
+      })}
       locale={{ emptyText: <Empty description="本期间还没有票据" /> }}
       summary={() =>
         rows.length > 0 ? (
