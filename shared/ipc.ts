@@ -156,7 +156,8 @@ export type VoucherSubmission = z.infer<typeof voucherSubmissionSchema>;
 /** `unknown` is 结果未知: maybe applied by a server that did not say it honours Idempotency-Key. */
 export const outboxStateSchema = z.enum(['pending', 'sending', 'done', 'failed', 'unknown']);
 export type OutboxState = z.infer<typeof outboxStateSchema>;
-export const outboxKindSchema = z.enum(['voucher.create']);
+/** `voucher.create`: a voucher typed offline; `invoice.recognize`: an invoice dropped while the engine was unreachable. */
+export const outboxKindSchema = z.enum(['voucher.create', 'invoice.recognize']);
 export type OutboxKind = z.infer<typeof outboxKindSchema>;
 
 /** What the renderer sees of a queued write: never the request's idempotency key or headers. */
@@ -164,7 +165,7 @@ export const outboxItemViewSchema = z.object({
   id: z.number().int().positive(),
   kind: outboxKindSchema,
   state: outboxStateSchema,
-  /** A Chinese one-line description, e.g. 「凭证 2024-03-01 · 借贷合计 ¥1,000.00」. */
+  /** A Chinese one-line description, e.g. 「凭证 2024-03-01 · 借贷合计 ¥1,000.00」 or 「票据 发票.pdf · 120 KB」. */
   title: z.string(),
   accountSetId: z.string(),
   /** Why it failed (Chinese), or why it is still waiting. */
@@ -255,6 +256,28 @@ export const recognizeInvoiceRequestSchema = z.strictObject({
 });
 export type RecognizeInvoiceRequest = z.infer<typeof recognizeInvoiceRequestSchema>;
 
+/**
+ * recognizeInvoice while the engine cannot be reached: the file is kept in the outbox (待发送) and
+ * sent with the same idempotency key once it can; its outcome arrives as `upload-progress` events.
+ */
+export const invoiceUploadQueuedSchema = z.strictObject({
+  queued: z.literal(true),
+  outboxId: z.number().int().positive(),
+  message: z.string(),
+});
+export const recognizeInvoiceResultSchema = z.union([
+  invoiceRecognizeResponseSchema,
+  invoiceUploadQueuedSchema,
+]);
+export type RecognizeInvoiceResult = z.infer<typeof recognizeInvoiceResultSchema>;
+
+/**
+ * Invoice reads keep the API's shape (an invoice record already has a `source` of its own) and say
+ * beside it whether they came from the cache: `cachedAt` is when the cached copy was fetched, null
+ * for a live answer.
+ */
+const cachedAtSchema = z.iso.datetime().nullable();
+
 /** listInvoices: one page of the account set's recognised invoices (票据 list). */
 export const invoiceListRequestSchema = z.strictObject({
   accountSetId: accountIdSchema,
@@ -276,13 +299,17 @@ const invoiceRefSchema = z.strictObject({ invoiceId: z.string().min(1).max(64) }
 export const invoiceFileResultSchema = z.object({
   mediaType: z.string().max(100),
   bytesBase64: z.string(),
+  cachedAt: cachedAtSchema,
 });
 
 export const ipcContract = {
   listAccountSets: { args: noArgs, result: fetchedSchema(accountsListResponseSchema) },
-  recognizeInvoice: { args: recognizeInvoiceRequestSchema, result: invoiceRecognizeResponseSchema },
-  listInvoices: { args: invoiceListRequestSchema, result: invoiceListResponseSchema },
-  getInvoice: { args: invoiceRefSchema, result: invoiceRecordSchema },
+  recognizeInvoice: { args: recognizeInvoiceRequestSchema, result: recognizeInvoiceResultSchema },
+  listInvoices: {
+    args: invoiceListRequestSchema,
+    result: invoiceListResponseSchema.extend({ cachedAt: cachedAtSchema }),
+  },
+  getInvoice: { args: invoiceRefSchema, result: invoiceRecordSchema.extend({ cachedAt: cachedAtSchema }) },
   getInvoiceFile: { args: invoiceRefSchema, result: invoiceFileResultSchema },
   getSettings: { args: noArgs, result: settingsViewSchema },
   setConnection: {
@@ -393,15 +420,22 @@ export type IpcError = z.infer<typeof ipcErrorSchema>;
 
 export type IpcResult<T> = { ok: true; data: T } | { ok: false; error: IpcError };
 
-/** Progress of one invoice upload (uploads arrive with the invoices issue; the shape is fixed now). */
+/**
+ * Progress of one invoice upload. `outbox`: kept in the outbox while the engine cannot be reached
+ * (待发送, `message` says why); the outbox's later try ends in `done` (with the `result`) or `failed`.
+ */
 export const uploadProgressEventSchema = z.object({
   type: z.literal('upload-progress'),
   uploadId: z.string().min(1),
   fileName: z.string(),
-  stage: z.enum(['queued', 'uploading', 'recognizing', 'done', 'failed']),
+  stage: z.enum(['queued', 'uploading', 'recognizing', 'outbox', 'done', 'failed']),
   loadedBytes: z.number().int().nonnegative(),
   totalBytes: z.number().int().nonnegative(),
   message: z.string().optional(),
+  /** The outbox item holding the file, once it is there. */
+  outboxId: z.number().int().positive().optional(),
+  /** What the engine answered, on `done`. */
+  result: invoiceRecognizeResponseSchema.optional(),
 });
 
 export const ipcEventSchema = z.discriminatedUnion('type', [

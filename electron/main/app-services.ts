@@ -13,7 +13,8 @@ import type { EngineLauncher } from './services/engine-host/engine-launcher.js';
 import { EventBus } from './services/events/event-bus.js';
 import { OutboxActions } from './services/outbox/outbox-actions.js';
 import { OutboxDrainer } from './services/outbox/outbox-drainer.js';
-import { OutboxStore } from './services/outbox/outbox-store.js';
+import { OutboxStore, type OutboxItem } from './services/outbox/outbox-store.js';
+import { uploadEventOf } from './services/outbox/upload-events.js';
 import { ReachabilityTracker } from './services/reachability/reachability-tracker.js';
 import { ReconnectProbe } from './services/reachability/reconnect-probe.js';
 import { CachedReads } from './services/reads/cached-reads.js';
@@ -150,12 +151,14 @@ export function createAppServices(options: AppServicesOptions): AppServices {
       maxFailedTries: timings.outboxMaxFailedTries,
       honoursIdempotencyKey: (of) => idempotency.honours(of),
       onChange: () => events.emit({ type: 'outbox-changed', counts: store.counts() }),
+      onItemSettled: (item) => emitUploadEvent(events, item),
     });
     outbox = { store, drainer };
     outboxActions = new OutboxActions({
       store,
       drainer,
       onChange: () => events.emit({ type: 'outbox-changed', counts: store.counts() }),
+      onItemChanged: (item, removed) => emitUploadEvent(events, item, removed),
     });
   }
   const vouchers = new VoucherSubmitter({ proxy, outbox, scope, waitMs: timings.voucherWaitMs });
@@ -238,6 +241,12 @@ export function createAppServices(options: AppServicesOptions): AppServices {
       cache?.close();
     },
   };
+}
+
+/** A queued invoice upload moved on: the 票据 page's row follows it. */
+function emitUploadEvent(events: EventBus, item: OutboxItem, removed = false): void {
+  const event = uploadEventOf(item, removed);
+  if (event) events.emit(event);
 }
 
 /** A cache that cannot be opened (the native module does not load, no permission) degrades, never stops the app. */

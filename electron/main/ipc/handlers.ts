@@ -13,6 +13,7 @@ import type { OutboxStore } from '../services/outbox/outbox-store.js';
 import { toOutboxItemView } from '../services/outbox/outbox-view.js';
 import type { ReachabilityTracker } from '../services/reachability/reachability-tracker.js';
 import type { CachedReads } from '../services/reads/cached-reads.js';
+import type { Fetched } from '../services/reads/read-through.js';
 import type { SecretStore } from '../services/secrets/secret-store.js';
 import type { SettingsStore } from '../services/settings/settings-store.js';
 import type { UiStateStore } from '../services/ui-state/ui-state-store.js';
@@ -52,6 +53,11 @@ export interface HandlerDeps {
   folderWatch: FolderWatch;
   /** Saves a document as a PDF (the Electron app); absent in browser mode, which prints the page. */
   printPdf?: PdfPrinter;
+}
+
+/** Invoice reads keep the API's shape and say beside it when a cached copy was fetched. */
+function cachedAtOf(read: Fetched<unknown>): string | null {
+  return read.source === 'cache' ? read.fetchedAt : null;
 }
 
 /** One handler per IPC call; each does orchestration only — the work lives in the services. */
@@ -113,34 +119,34 @@ export function createHandlers(deps: HandlerDeps): IpcHandlers {
 
     createVoucher: (args, { signal }) => deps.vouchers.submit(args.voucher, signal),
 
-    recognizeInvoice: (args, { signal }) => recognizeUpload({ proxy, events }, args, signal),
+    recognizeInvoice: (args, { signal }) =>
+      recognizeUpload({ proxy, events, outbox, scope: () => connection.scope() }, args, signal),
 
-    listInvoices: (args, { signal }) =>
-      proxy.call(
-        (client, o) =>
-          client.listInvoices(
-            {
-              account_id: args.accountSetId,
-              ...(args.period !== undefined ? { period: args.period } : {}),
-              ...(args.direction !== undefined ? { direction: args.direction } : {}),
-              ...(args.duplicate !== undefined ? { duplicate: args.duplicate } : {}),
-              ...(args.page !== undefined ? { page: args.page } : {}),
-              ...(args.pageSize !== undefined ? { page_size: args.pageSize } : {}),
-            },
-            o,
-          ),
-        { name: 'listInvoices', signal },
-      ),
+    async listInvoices(args, { signal }) {
+      const key = {
+        accountSetId: args.accountSetId,
+        ...(args.period !== undefined ? { period: args.period } : {}),
+        ...(args.direction !== undefined ? { direction: args.direction } : {}),
+        ...(args.duplicate !== undefined ? { duplicate: args.duplicate } : {}),
+        page: args.page ?? 1,
+        pageSize: args.pageSize ?? 20,
+      };
+      const page = await reads.invoices(key, signal);
+      return { ...page.data, cachedAt: cachedAtOf(page) };
+    },
 
-    getInvoice: (args, { signal }) =>
-      proxy.call((client, o) => client.getInvoice(args.invoiceId, o), { name: 'getInvoice', signal }),
+    async getInvoice(args, { signal }) {
+      const invoice = await reads.invoice(args.invoiceId, signal);
+      return { ...invoice.data, cachedAt: cachedAtOf(invoice) };
+    },
 
     async getInvoiceFile(args, { signal }) {
-      const file = await proxy.call((client, o) => client.getInvoiceFile(args.invoiceId, o), {
-        name: 'getInvoiceFile',
-        signal,
-      });
-      return { mediaType: file.mediaType, bytesBase64: Buffer.from(file.bytes).toString('base64') };
+      const file = await reads.invoiceFile(args.invoiceId, signal);
+      return {
+        mediaType: file.data.mediaType,
+        bytesBase64: Buffer.from(file.data.bytes).toString('base64'),
+        cachedAt: cachedAtOf(file),
+      };
     },
 
     listOutbox() {

@@ -3,6 +3,7 @@ import type { AppLogger } from '../../logging/logger.js';
 import { AccountSetsCache } from './account-sets-cache.js';
 import { CACHE_DB_FILENAME, openCacheDb, type CacheDatabase, type OpenedCacheDb } from './cache-db.js';
 import { ChartAccountsCache } from './chart-accounts-cache.js';
+import { InvoiceReadsCache } from './invoice-reads-cache.js';
 import { InvoicesCache } from './invoices-cache.js';
 import { ReportsCache } from './reports-cache.js';
 import { VouchersCache } from './vouchers-cache.js';
@@ -14,6 +15,9 @@ const DATA_TABLES = [
   'vouchers',
   'voucher_pages',
   'invoices',
+  'invoice_records',
+  'invoice_pages',
+  'invoice_file_cache',
   'reports',
 ];
 
@@ -25,6 +29,8 @@ export class AppCache {
   readonly chart: ChartAccountsCache;
   readonly vouchers: VouchersCache;
   readonly invoices: InvoicesCache;
+  /** The 票据 list, opened invoices and their files, for offline reads. */
+  readonly invoiceReads: InvoiceReadsCache;
 
   private constructor(db: CacheDatabase, userDataDir: string) {
     this.db = db;
@@ -33,6 +39,7 @@ export class AppCache {
     this.chart = new ChartAccountsCache(db);
     this.vouchers = new VouchersCache(db);
     this.invoices = new InvoicesCache(db, path.join(userDataDir, 'invoices'));
+    this.invoiceReads = new InvoiceReadsCache(db);
   }
 
   static open(options: { userDataDir: string; nativeBinding?: string; logger: AppLogger }): {

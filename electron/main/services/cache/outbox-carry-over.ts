@@ -13,6 +13,8 @@ const carriedRowSchema = z.object({
   attempts: z.number().int().nonnegative(),
   message: z.string().nullable(),
   created_at: z.string(),
+  /** The queued invoice file of an `invoice.recognize` row (null for a voucher). */
+  file: z.instanceof(Buffer).nullable(),
 });
 type CarriedRow = z.infer<typeof carriedRowSchema>;
 
@@ -24,15 +26,23 @@ export function readOutboxCarryOver(file: string, nativeBinding?: string): Carri
   let db: CacheDatabase | undefined;
   try {
     db = new Database(file, { readonly: true, ...(nativeBinding ? { nativeBinding } : {}) });
+    const hasFiles =
+      db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'outbox_files'").get() !==
+      undefined;
     const rows = db
       .prepare(
-        `SELECT scope, kind, idempotency_key, payload, state, attempts, message, created_at
-           FROM outbox WHERE state IN ('pending', 'sending', 'failed', 'unknown') ORDER BY id`,
+        `SELECT o.scope, o.kind, o.idempotency_key, o.payload, o.state, o.attempts, o.message, o.created_at,
+                ${hasFiles ? 'f.bytes' : 'NULL'} AS file
+           FROM outbox o ${hasFiles ? 'LEFT JOIN outbox_files f ON f.outbox_id = o.id' : ''}
+          WHERE o.state IN ('pending', 'sending', 'failed', 'unknown') ORDER BY o.id`,
       )
       .all();
     return rows.flatMap((row) => {
       const parsed = carriedRowSchema.safeParse(row);
-      return parsed.success ? [parsed.data] : [];
+      if (!parsed.success) return [];
+      // An upload whose file cannot be read has nothing left to send.
+      if (parsed.data.kind === 'invoice.recognize' && parsed.data.file === null) return [];
+      return [parsed.data];
     });
   } catch {
     return [];
@@ -42,7 +52,7 @@ export function readOutboxCarryOver(file: string, nativeBinding?: string): Carri
 }
 
 /**
- * Re-queues carried rows in their old order and state. One interrupted mid-send stays `sending`:
+ * Re-queues carried rows in their old order and state, a queued invoice with its file. One interrupted mid-send stays `sending`:
  * the outbox decides at start-up whether it may go again (its server honours the idempotency key)
  * or is 结果未知.
  */
@@ -52,10 +62,11 @@ export function writeOutboxCarryOver(db: CacheDatabase, rows: readonly CarriedRo
        (scope, kind, idempotency_key, payload, state, attempts, message, created_at, updated_at)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
+  const insertFile = db.prepare('INSERT INTO outbox_files (outbox_id, size_bytes, bytes) VALUES (?, ?, ?)');
   const now = new Date().toISOString();
   db.transaction(() => {
     for (const row of rows) {
-      insert.run(
+      const { changes, lastInsertRowid } = insert.run(
         row.scope,
         row.kind,
         row.idempotency_key,
@@ -66,6 +77,7 @@ export function writeOutboxCarryOver(db: CacheDatabase, rows: readonly CarriedRo
         row.created_at,
         now,
       );
+      if (changes > 0 && row.file) insertFile.run(lastInsertRowid, row.file.length, row.file);
     }
   })();
 }

@@ -5,6 +5,7 @@ import type { OutboxItem, OutboxStore } from './outbox-store.js';
 import { toOutboxItemView } from './outbox-view.js';
 
 const CONFIRMED_MESSAGE = '已确认入账（由用户核对）';
+const CONFIRMED_UPLOAD_MESSAGE = '已确认识别（由用户核对）';
 
 /**
  * What the user may do with a write the outbox could not settle by itself: 重试 / 重新发送 a failed
@@ -15,11 +16,19 @@ export class OutboxActions {
   readonly #store: OutboxStore;
   readonly #drainer: OutboxDrainer;
   readonly #onChange: () => void;
+  readonly #onItemChanged: (item: OutboxItem, removed: boolean) => void;
 
-  constructor(deps: { store: OutboxStore; drainer: OutboxDrainer; onChange: () => void }) {
+  constructor(deps: {
+    store: OutboxStore;
+    drainer: OutboxDrainer;
+    onChange: () => void;
+    /** One item changed by the user's action (or was removed): e.g. the 票据 page's row follows it. */
+    onItemChanged?: (item: OutboxItem, removed: boolean) => void;
+  }) {
     this.#store = deps.store;
     this.#drainer = deps.drainer;
     this.#onChange = deps.onChange;
+    this.#onItemChanged = deps.onItemChanged ?? (() => undefined);
   }
 
   resend(id: number): OutboxItemView {
@@ -30,6 +39,7 @@ export class OutboxActions {
     this.#store.requeue(id);
     this.#drainer.forget(id);
     this.#onChange();
+    this.#onItemChanged(this.#existing(id), false);
     void this.#drainer.drain();
     return this.#view(id);
   }
@@ -37,9 +47,13 @@ export class OutboxActions {
   confirm(id: number): OutboxItemView {
     const item = this.#existing(id);
     if (item.state !== 'unknown') throw new UserFacingError(409, '只有结果未知的记录可以确认已入账');
-    this.#store.markConfirmed(id, CONFIRMED_MESSAGE);
+    this.#store.markConfirmed(
+      id,
+      item.kind === 'invoice.recognize' ? CONFIRMED_UPLOAD_MESSAGE : CONFIRMED_MESSAGE,
+    );
     this.#drainer.forget(id);
     this.#onChange();
+    this.#onItemChanged(this.#existing(id), false);
     return this.#view(id);
   }
 
@@ -50,6 +64,7 @@ export class OutboxActions {
     this.#store.remove(id);
     this.#drainer.forget(id);
     this.#onChange();
+    this.#onItemChanged(item, true);
     return { discarded: true };
   }
 

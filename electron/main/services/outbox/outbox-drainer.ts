@@ -3,7 +3,8 @@ import { toIpcError } from '../../ipc/to-ipc-error.js';
 import type { ApiProxy } from '../api-proxy/api-proxy.js';
 import { classifyFailure, keepsWriteQueued, type FailureKind } from '../api-proxy/failure-kind.js';
 import { OutcomeUnknownError } from '../api-proxy/outcome-unknown-error.js';
-import type { OutboxItem, OutboxStore } from './outbox-store.js';
+import type { InvoiceRecognizeResponse } from '../../../../shared/api/invoice.js';
+import type { InvoiceUploadOutboxItem, OutboxItem, OutboxStore } from './outbox-store.js';
 
 export interface OutboxDrainerOptions {
   store: OutboxStore;
@@ -15,6 +16,8 @@ export interface OutboxDrainerOptions {
   logger: AppLogger;
   /** Something in the outbox changed state. */
   onChange: () => void;
+  /** One item's try has ended (done, failed, unknown, or back to waiting), with the item as it is now. */
+  onItemSettled?: (item: OutboxItem) => void;
   /** Pauses before the next pass after a pass that could not reach the server; the last one repeats. */
   retryDelaysMs?: readonly number[];
   /** Backoff of one item after a try the server answered with a fault; the last one repeats. */
@@ -42,6 +45,21 @@ const WAITING_MESSAGES: Partial<Record<FailureKind, string>> = {
   garbled: '未能读到引擎的应答，稍后自动核对并重试',
 };
 const OFFLINE_MESSAGE = '暂时无法连接，恢复连接后自动提交';
+export const UPLOAD_OFFLINE_MESSAGE = '暂时无法连接引擎，票据已保存在待发送队列，恢复连接后自动上传识别';
+const UPLOAD_UNKNOWN_MESSAGE =
+  '结果未知：票据可能已被服务器识别，但没有收到应答。请在票据列表中核对后，再确认已识别或重新发送';
+const FILE_MISSING_MESSAGE = '待发送的票据文件已丢失，请重新上传';
+
+/** What a kind of write is called in its messages: 提交 a voucher, 识别 an invoice. */
+function verbOf(item: OutboxItem): string {
+  return item.kind === 'invoice.recognize' ? '识别' : '提交';
+}
+
+function waitingMessage(item: OutboxItem, kind: FailureKind): string {
+  return (
+    WAITING_MESSAGES[kind] ?? (item.kind === 'invoice.recognize' ? UPLOAD_OFFLINE_MESSAGE : OFFLINE_MESSAGE)
+  );
+}
 export const INTERRUPTED_UNKNOWN_MESSAGE =
   '结果未知：上次发送时应用被中断，服务器可能已经入账。请在凭证列表中核对后，再确认已入账或重新发送';
 
@@ -140,31 +158,67 @@ export class OutboxDrainer {
 
   /** False when the pass has to stop here (nothing can be delivered now). */
   async #send(item: OutboxItem): Promise<boolean> {
-    const { store, proxy, logger, onChange } = this.#options;
+    const { store, logger, onChange } = this.#options;
     store.markSending(item.id);
     onChange();
     try {
-      const result = await proxy.call((client, o) => client.createVoucher(item.payload, o), {
-        name: 'outbox:voucher.create',
-        idempotencyKey: item.idempotencyKey,
-        signal: this.#quit.signal,
-      });
-      store.markDone(item.id, result);
+      if (item.kind === 'voucher.create') {
+        const result = await this.#options.proxy.call((client, o) => client.createVoucher(item.payload, o), {
+          name: 'outbox:voucher.create',
+          idempotencyKey: item.idempotencyKey,
+          signal: this.#quit.signal,
+        });
+        store.markDone(item.id, result);
+        logger.info({ outboxId: item.id, voucherNo: result.voucher_no }, 'outbox item delivered');
+      } else {
+        const result = await this.#recognize(item);
+        if (!result) return true;
+        store.markDone(item.id, result);
+        logger.info({ outboxId: item.id, invoiceId: result.invoice_id }, 'outbox upload recognised');
+      }
       this.#outcomes.set(item.id, { kind: 'done' });
-      logger.info({ outboxId: item.id, voucherNo: result.voucher_no }, 'outbox item delivered');
       return true;
     } catch (error) {
       return this.#settle(item, error);
     } finally {
       onChange();
+      const now = store.get(item.id);
+      if (now) this.#options.onItemSettled?.(now);
     }
+  }
+
+  /** An invoice file kept while the engine was unreachable, sent now with the key of its first try. */
+  async #recognize(item: InvoiceUploadOutboxItem): Promise<InvoiceRecognizeResponse | undefined> {
+    const { store, proxy } = this.#options;
+    const bytes = store.fileBytes(item.id);
+    if (!bytes) {
+      store.markFailed(item.id, FILE_MISSING_MESSAGE);
+      this.#outcomes.set(item.id, { kind: 'rejected' });
+      return undefined;
+    }
+    const { payload } = item;
+    return proxy.call(
+      (client, o) =>
+        client.recognizeInvoice(
+          {
+            file: bytes,
+            filename: payload.fileName,
+            contentType: payload.mediaType,
+            account_id: payload.accountSetId,
+            ...(payload.invoiceType ? { invoice_type: payload.invoiceType } : {}),
+            ...(payload.page ? { page: String(payload.page) } : {}),
+          },
+          o,
+        ),
+      { name: 'outbox:invoice.recognize', idempotencyKey: item.idempotencyKey, signal: this.#quit.signal },
+    );
   }
 
   #settle(item: OutboxItem, error: unknown): boolean {
     const { store, logger } = this.#options;
     if (error instanceof OutcomeUnknownError) {
       this.#outcomes.set(item.id, { kind: 'outcome_unknown', error });
-      store.markUnknown(item.id, error.message);
+      store.markUnknown(item.id, item.kind === 'invoice.recognize' ? UPLOAD_UNKNOWN_MESSAGE : error.message);
       logger.warn({ outboxId: item.id }, 'outbox item outcome unknown');
       return true;
     }
@@ -174,25 +228,25 @@ export class OutboxDrainer {
       const tries = item.failedTries + 1;
       const reason = toIpcError(error).message;
       if (tries >= this.#maxFailedTries) {
-        store.markFailed(item.id, `提交失败（已尝试 ${String(tries)} 次）：${reason}`);
+        store.markFailed(item.id, `${verbOf(item)}失败（已尝试 ${String(tries)} 次）：${reason}`);
         logger.warn({ outboxId: item.id, reason: kind, tries }, 'outbox item failed after its last try');
         return true;
       }
       const wait = this.#itemBackoff[Math.min(tries - 1, this.#itemBackoff.length - 1)] ?? 60_000;
       store.markFaulted(
         item.id,
-        `${WAITING_MESSAGES[kind] ?? OFFLINE_MESSAGE}（第 ${String(tries)} 次失败，共 ${String(this.#maxFailedTries)} 次）`,
+        `${waitingMessage(item, kind)}（第 ${String(tries)} 次失败，共 ${String(this.#maxFailedTries)} 次）`,
         new Date(this.#now().getTime() + wait),
       );
       logger.info({ outboxId: item.id, reason: kind, tries, waitMs: wait }, 'outbox item backs off');
       return true;
     }
     if (keepsWriteQueued(kind)) {
-      store.markWaiting(item.id, WAITING_MESSAGES[kind] ?? OFFLINE_MESSAGE);
+      store.markWaiting(item.id, waitingMessage(item, kind));
       logger.info({ outboxId: item.id, reason: kind }, 'outbox item waits for a later try');
       return false;
     }
-    store.markFailed(item.id, `提交失败：${toIpcError(error).message}`);
+    store.markFailed(item.id, `${verbOf(item)}失败：${toIpcError(error).message}`);
     logger.warn({ outboxId: item.id, reason: kind }, 'outbox item failed');
     return true;
   }

@@ -1,9 +1,11 @@
 import type { AccountsListResponse } from '../../../../shared/api/accounts.js';
+import type { InvoiceListResponse, InvoiceRecord } from '../../../../shared/api/invoice.js';
 import type { ChartResponse, VoucherListResponse } from '../../../../shared/api/ledger.js';
 import type { ReportResponse } from '../../../../shared/api/report.js';
 import type { AppLogger } from '../../logging/logger.js';
 import type { ApiProxy } from '../api-proxy/api-proxy.js';
 import type { AppCache } from '../cache/app-cache.js';
+import type { InvoicePageKey } from '../cache/invoice-reads-cache.js';
 import type { ReportKey } from '../cache/reports-cache.js';
 import type { VoucherPageKey } from '../cache/vouchers-cache.js';
 import { readThrough, type Fetched } from './read-through.js';
@@ -84,6 +86,58 @@ export class CachedReads {
         proxy.call((client, o) => client.listVouchers(query, o), { name: 'listVouchers', signal }),
       store: cache && ((data, at) => cache.vouchers.storePage(scope, key, data, at)),
       load: cache && (() => cache.vouchers.loadPage(scope, key)),
+    });
+  }
+
+  /** One page of the 票据 list; each record it holds is cached too, so an invoice seen there opens offline. */
+  invoices(key: InvoicePageKey, signal?: AbortSignal): Promise<Fetched<InvoiceListResponse>> {
+    const { proxy, cache } = this.#deps;
+    const scope = this.#deps.scope();
+    const query = {
+      account_id: key.accountSetId,
+      ...(key.period !== undefined ? { period: key.period } : {}),
+      ...(key.direction !== undefined ? { direction: key.direction } : {}),
+      ...(key.duplicate !== undefined ? { duplicate: key.duplicate } : {}),
+      page: key.page,
+      page_size: key.pageSize,
+    };
+    return readThrough({
+      ...this.#common(scope),
+      name: 'invoices',
+      fetchLive: () =>
+        proxy.call((client, o) => client.listInvoices(query, o), { name: 'listInvoices', signal }),
+      store: cache && ((data, at) => cache.invoiceReads.storePage(scope, key, data, at)),
+      load: cache && (() => cache.invoiceReads.loadPage(scope, key)),
+    });
+  }
+
+  invoice(invoiceId: string, signal?: AbortSignal): Promise<Fetched<InvoiceRecord>> {
+    const { proxy, cache } = this.#deps;
+    const scope = this.#deps.scope();
+    return readThrough({
+      ...this.#common(scope),
+      name: 'invoice',
+      fetchLive: () =>
+        proxy.call((client, o) => client.getInvoice(invoiceId, o), { name: 'getInvoice', signal }),
+      store: cache && ((data, at) => cache.invoiceReads.storeRecord(scope, data, at)),
+      load: cache && (() => cache.invoiceReads.loadRecord(scope, invoiceId)),
+    });
+  }
+
+  /** An invoice's original file; kept (within the cache's budget) once it has been opened. */
+  invoiceFile(
+    invoiceId: string,
+    signal?: AbortSignal,
+  ): Promise<Fetched<{ mediaType: string; bytes: Uint8Array }>> {
+    const { proxy, cache } = this.#deps;
+    const scope = this.#deps.scope();
+    return readThrough({
+      ...this.#common(scope),
+      name: 'invoiceFile',
+      fetchLive: () =>
+        proxy.call((client, o) => client.getInvoiceFile(invoiceId, o), { name: 'getInvoiceFile', signal }),
+      store: cache && ((data, at) => cache.invoiceReads.storeFile(scope, invoiceId, data, at)),
+      load: cache && (() => cache.invoiceReads.loadFile(scope, invoiceId)),
     });
   }
 

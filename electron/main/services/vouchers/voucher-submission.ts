@@ -64,7 +64,7 @@ export class VoucherSubmitter {
 
     const now = outbox.store.get(item.id);
     const outcome = outbox.drainer.outcome(item.id);
-    if (now?.state === 'done' && now.result) {
+    if (now?.kind === 'voucher.create' && now.state === 'done' && now.result) {
       outbox.drainer.forget(item.id);
       return { status: 'created', ...now.result };
     }

@@ -1,8 +1,7 @@
 // @vitest-environment happy-dom
 import { act, cleanup, render, screen, within } from '@testing-library/react';
 import { afterEach, beforeAll, describe, expect, test, vi } from 'vitest';
-import type { IpcResult } from '../../../../shared/ipc';
-import type { InvoiceRecognizeResponse } from '../../../../shared/api/invoice';
+import type { IpcResult, OutboxItemView, RecognizeInvoiceResult } from '../../../../shared/ipc';
 import { invoiceFixture } from './testing/invoiceFixture';
 import { UploadList } from './UploadList';
 import { UPLOAD_CONCURRENCY, UploadQueue, type RecognizeCall, type UploadItem } from './uploadQueue';
@@ -25,7 +24,7 @@ async function settle(): Promise<void> {
 
 /** recognizeInvoice as main would answer it, each call held until the test lets it go. */
 function heldRecognizer() {
-  const pending: { uploadId: string; resolve: (r: IpcResult<InvoiceRecognizeResponse>) => void }[] = [];
+  const pending: { uploadId: string; resolve: (r: IpcResult<RecognizeInvoiceResult>) => void }[] = [];
   const call: RecognizeCall = (args) =>
     new Promise((resolve) => {
       pending.push({ uploadId: args.uploadId, resolve });
@@ -134,6 +133,160 @@ describe('upload queue', () => {
   });
 });
 
+describe("upload queue: 待发送 (kept in main's outbox while the engine cannot be reached)", () => {
+  const outboxView = (id: number): OutboxItemView => ({
+    id,
+    kind: 'invoice.recognize',
+    state: 'pending',
+    title: '票据 a.pdf · 1 KB',
+    accountSetId: 'acc_1',
+    message: null,
+    attempts: 1,
+    nextAttemptAt: null,
+    createdAt: '2026-12-02T10:00:00.000Z',
+    updatedAt: '2026-12-02T10:00:00.000Z',
+  });
+  const waitingMessage = '暂时无法连接引擎，票据已保存在待发送队列，恢复连接后自动上传识别';
+
+  test("queued answer → 待发送 with the reason; the outbox's done event → 已识别, once, even when fed again", async () => {
+    const recognizer = heldRecognizer();
+    const queue = new UploadQueue(recognizer.call);
+    const recognized = vi.fn();
+    queue.setContext('acc_1', recognized);
+    queue.add([pdfFile('a.pdf')]);
+    await settle();
+    const [a] = recognizer.pending;
+    if (!a) throw new Error('no upload');
+    const base = {
+      type: 'upload-progress' as const,
+      uploadId: a.uploadId,
+      fileName: 'a.pdf',
+      totalBytes: 24,
+    };
+    // main's event comes before its answer; both say the same.
+    queue.progress({ ...base, stage: 'outbox', loadedBytes: 0, message: waitingMessage, outboxId: 7 });
+    expect(queue.items()[0]).toMatchObject({ state: 'outbox', reason: waitingMessage, outboxId: 7 });
+    a.resolve({ ok: true, data: { queued: true, outboxId: 7, message: waitingMessage } });
+    await settle();
+    expect(queue.items()[0]).toMatchObject({ state: 'outbox', outboxId: 7 });
+    expect(recognized).not.toHaveBeenCalled();
+    queue.clearFinished();
+    expect(queue.items()).toHaveLength(1);
+
+    const invoice = invoiceFixture({
+      id: 'inv_0009',
+      seller: '晨光文具',
+      sellerTaxId: '91310000132200000X',
+      net: 100,
+      tax: 13,
+    });
+    const done = { ...base, stage: 'done' as const, loadedBytes: 24, outboxId: 7, result: invoice };
+    queue.progress(done);
+    expect(queue.items()[0]).toMatchObject({ state: 'recognized', result: invoice });
+    expect(recognized).toHaveBeenCalledTimes(1);
+    // Every stored event is fed again on each change: nothing moves back, nothing counts twice.
+    queue.progress(done);
+    queue.progress({ ...base, stage: 'outbox', loadedBytes: 0, message: waitingMessage, outboxId: 7 });
+    expect(queue.items()[0]?.state).toBe('recognized');
+    expect(recognized).toHaveBeenCalledTimes(1);
+  });
+
+  test('a duplicate or a failure from the outbox; 重试 of that failure resends the outbox item, not a new upload', async () => {
+    const recognizer = heldRecognizer();
+    const resend = vi.fn(() => Promise.resolve({ ok: true as const, data: outboxView(8) }));
+    const queue = new UploadQueue(recognizer.call, UPLOAD_CONCURRENCY, resend);
+    queue.setContext('acc_1', () => undefined);
+    queue.add([pdfFile('a.pdf'), pdfFile('b.pdf')]);
+    await settle();
+    const [a, b] = recognizer.pending;
+    if (!a || !b) throw new Error('no uploads');
+    a.resolve({ ok: true, data: { queued: true, outboxId: 8, message: waitingMessage } });
+    b.resolve({ ok: true, data: { queued: true, outboxId: 9, message: waitingMessage } });
+    await settle();
+    const invoice = invoiceFixture({
+      id: 'inv_0010',
+      seller: '晨光文具',
+      sellerTaxId: '91310000132200000X',
+      net: 100,
+      tax: 13,
+    });
+    queue.progress({
+      type: 'upload-progress',
+      uploadId: b.uploadId,
+      fileName: 'b.pdf',
+      stage: 'done',
+      loadedBytes: 24,
+      totalBytes: 24,
+      outboxId: 9,
+      result: {
+        ...invoice,
+        duplicate: { invoice_id: 'inv_0001', matched_by: 'file_hash', created_at: invoice.created_at },
+      },
+    });
+    queue.progress({
+      type: 'upload-progress',
+      uploadId: a.uploadId,
+      fileName: 'a.pdf',
+      stage: 'failed',
+      loadedBytes: 0,
+      totalBytes: 24,
+      outboxId: 8,
+      message: '识别失败：账套已冻结',
+    });
+    const byId = () => new Map(queue.items().map((i) => [i.uploadId, i]));
+    expect(byId().get(b.uploadId)).toMatchObject({ state: 'duplicate', reason: '本账套已有这张票据' });
+    expect(byId().get(a.uploadId)).toMatchObject({
+      state: 'failed',
+      reason: '识别失败：账套已冻结',
+      retryable: true,
+    });
+
+    queue.retry(a.uploadId);
+    await settle();
+    expect(resend).toHaveBeenCalledWith({ id: 8 });
+    expect(recognizer.pending).toHaveLength(2);
+    expect(byId().get(a.uploadId)?.state).toBe('outbox');
+  });
+
+  test('重试 of an upload the outbox no longer has (放弃 there) uploads the file anew', async () => {
+    const recognizer = heldRecognizer();
+    const resend = vi.fn(() =>
+      Promise.resolve({
+        ok: false as const,
+        error: {
+          code: 404,
+          type: 'not_found_error' as const,
+          message: '待发送队列中没有这条记录（可能已处理）',
+        },
+      }),
+    );
+    const queue = new UploadQueue(recognizer.call, UPLOAD_CONCURRENCY, resend);
+    queue.setContext('acc_1', () => undefined);
+    queue.add([pdfFile('a.pdf')]);
+    await settle();
+    const [a] = recognizer.pending;
+    if (!a) throw new Error('no upload');
+    a.resolve({ ok: true, data: { queued: true, outboxId: 3, message: waitingMessage } });
+    await settle();
+    queue.progress({
+      type: 'upload-progress',
+      uploadId: a.uploadId,
+      fileName: 'a.pdf',
+      stage: 'failed',
+      loadedBytes: 0,
+      totalBytes: 24,
+      outboxId: 3,
+      message: '已从待发送队列中放弃，未上传',
+    });
+    expect(queue.items()[0]?.state).toBe('failed');
+    queue.retry(a.uploadId);
+    await settle();
+    expect(resend).toHaveBeenCalledWith({ id: 3 });
+    expect(recognizer.pending).toHaveLength(2);
+    expect(queue.items()[0]).toMatchObject({ state: 'uploading', outboxId: undefined });
+  });
+});
+
 describe('upload list', () => {
   const item = (over: Partial<UploadItem> & Pick<UploadItem, 'uploadId' | 'state'>): UploadItem => ({
     fileName: `${over.uploadId}.pdf`,
@@ -161,6 +314,12 @@ describe('upload list', () => {
       item({ uploadId: 'u4', state: 'duplicate', reason: '本账套已有这张票据' }),
       item({ uploadId: 'u5', state: 'failed', reason: '无法连接到引擎（可稍后重试）', retryable: true }),
       item({ uploadId: 'u6', state: 'failed', reason: '文件过大', retryable: false }),
+      item({
+        uploadId: 'u7',
+        state: 'outbox',
+        reason: '暂时无法连接引擎，恢复连接后自动上传识别',
+        outboxId: 4,
+      }),
     ];
     render(<UploadList items={items} onRetry={onRetry} />);
     const rows = screen.getAllByTestId('upload-item');
@@ -171,7 +330,14 @@ describe('upload list', () => {
       '重复',
       '失败',
       '失败',
+      '待发送',
     ]);
+    const waiting = rows[6] as HTMLElement;
+    expect(within(waiting).getByTestId('upload-reason').textContent).toBe(
+      '暂时无法连接引擎，恢复连接后自动上传识别',
+    );
+    expect(waiting.getAttribute('data-outbox-id')).toBe('4');
+    expect(within(waiting).queryByRole('button', { name: /重\s*试/ })).toBeNull();
     expect(within(rows[0] as HTMLElement).getByText('40%')).toBeTruthy();
     expect(within(rows[2] as HTMLElement).getByText(/顺丰速运 · ¥21\.2/)).toBeTruthy();
     expect(within(rows[3] as HTMLElement).getByTestId('upload-reason').textContent).toBe(

@@ -6,6 +6,7 @@ const STATE_COLORS: Record<UploadState, string> = {
   waiting: 'default',
   uploading: 'processing',
   recognizing: 'processing',
+  outbox: 'gold',
   recognized: 'success',
   duplicate: 'warning',
   failed: 'error',
@@ -17,7 +18,10 @@ export interface UploadListProps {
   onOpen?: (invoiceId: string) => void;
 }
 
-/** One row per dropped file: its state, progress while uploading, the reason when it failed. */
+/**
+ * One row per dropped file: its state, progress while uploading, the reason when it failed — or,
+ * for 待发送, why it waits (main keeps the file and sends it once the engine can be reached).
+ */
 export function UploadList({ items, onRetry, onOpen }: UploadListProps) {
   if (items.length === 0) return null;
   return (
@@ -29,7 +33,11 @@ export function UploadList({ items, onRetry, onOpen }: UploadListProps) {
       dataSource={items}
       rowKey="uploadId"
       renderItem={(item) => (
-        <List.Item data-testid="upload-item" data-state={item.state}>
+        <List.Item
+          data-testid="upload-item"
+          data-state={item.state}
+          {...(item.outboxId !== undefined ? { 'data-outbox-id': item.outboxId } : {})}
+        >
           <Flex vertical style={{ width: '100%' }} gap={2}>
             <Flex justify="space-between" align="center" gap={8}>
               <Typography.Text ellipsis style={{ maxWidth: 420 }}>

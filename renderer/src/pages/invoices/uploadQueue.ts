@@ -9,13 +9,14 @@ import { checkInvoiceFile } from './invoiceFileCheck';
 type UploadProgress = Extract<IpcEvent, { type: 'upload-progress' }>;
 
 export type UploadState =
-  'checking' | 'waiting' | 'uploading' | 'recognizing' | 'recognized' | 'duplicate' | 'failed';
+  'checking' | 'waiting' | 'uploading' | 'recognizing' | 'outbox' | 'recognized' | 'duplicate' | 'failed';
 
 export const UPLOAD_STATE_LABELS: Record<UploadState, string> = {
   checking: '检查中',
   waiting: '排队中',
   uploading: '上传中',
   recognizing: '识别中',
+  outbox: '待发送',
   recognized: '已识别',
   duplicate: '重复',
   failed: '失败',
@@ -33,6 +34,8 @@ export interface UploadItem {
   /** Whether it may be sent again (refused before upload: no). */
   retryable?: boolean;
   result?: InvoiceRecognizeResponse;
+  /** Set once main kept the file in its outbox (待发送): its outcome arrives as events, 重试 resends it. */
+  outboxId?: number;
 }
 
 /** At most this many uploads at once; the rest wait, so a batch of 50 never floods main or the engine. */
@@ -55,6 +58,13 @@ export interface RecognizeCall {
   (args: Parameters<typeof bridge.recognizeInvoice>[0]): ReturnType<typeof bridge.recognizeInvoice>;
 }
 
+/** 重试 of an upload main holds in its outbox: the outbox sends it again (same file, same key). */
+export interface ResendCall {
+  (args: Parameters<typeof bridge.retryOutboxItem>[0]): ReturnType<typeof bridge.retryOutboxItem>;
+}
+
+const RESENDING_MESSAGE = '已重新放入待发送队列，恢复连接后自动上传识别';
+
 /**
  * The drop zone's queue, outside React: each file is checked (type, size) at once, then uploaded
  * with bounded concurrency; progress comes from main's `upload-progress` events. Subscribers get
@@ -73,6 +83,7 @@ export class UploadQueue {
   constructor(
     private readonly recognize: RecognizeCall,
     private readonly concurrency = UPLOAD_CONCURRENCY,
+    private readonly resend?: ResendCall,
   ) {}
 
   /** The account set new uploads go to, and who hears of each recognised invoice. */
@@ -122,10 +133,30 @@ export class UploadQueue {
   }
 
   retry(uploadId: string): void {
+    const item = this.#items.find((i) => i.uploadId === uploadId);
+    if (item?.outboxId !== undefined && this.resend) {
+      void this.#resend(uploadId, item.outboxId);
+      return;
+    }
+    this.#requeue(uploadId);
+  }
+
+  #requeue(uploadId: string): void {
     if (!this.#files.has(uploadId)) return;
-    this.#patch(uploadId, { state: 'waiting', reason: undefined, percent: 0 });
+    this.#patch(uploadId, { state: 'waiting', reason: undefined, percent: 0, outboxId: undefined });
     this.#waiting.push(uploadId);
     this.#pump();
+  }
+
+  /** The outbox still has the file: send that one again; if the outbox no longer has it, upload anew. */
+  async #resend(uploadId: string, outboxId: number): Promise<void> {
+    this.#patch(uploadId, { state: 'outbox', reason: RESENDING_MESSAGE });
+    try {
+      unwrap(await (this.resend?.({ id: outboxId }) ?? Promise.reject(new Error('no outbox'))));
+    } catch (error) {
+      if (error instanceof BridgeError && error.code === 404) this.#requeue(uploadId);
+      else this.#patch(uploadId, { state: 'failed', reason: errorMessage(error), retryable: true });
+    }
   }
 
   clearFinished(): void {
@@ -134,16 +165,49 @@ export class UploadQueue {
     this.#set(kept);
   }
 
-  /** main's `upload-progress` event for one of our uploads. */
+  /** main's `upload-progress` event for one of our uploads (every stored one is fed again on each change). */
   progress(event: UploadProgress): void {
     const item = this.#items.find((i) => i.uploadId === event.uploadId);
-    if (!item || (item.state !== 'uploading' && item.state !== 'recognizing')) return;
+    if (!item) return;
+    if (event.outboxId !== undefined) {
+      this.#outboxProgress(item, event, event.outboxId);
+      return;
+    }
+    if (item.state !== 'uploading' && item.state !== 'recognizing') return;
     const state: UploadState = event.stage === 'recognizing' ? 'recognizing' : 'uploading';
     const percent =
       event.totalBytes > 0
         ? Math.min(100, Math.round((event.loadedBytes / event.totalBytes) * 100))
         : item.percent;
     if (state !== item.state || percent !== item.percent) this.#patch(item.uploadId, { state, percent });
+  }
+
+  /** An upload main keeps in its outbox: 待发送 while it waits, then the outcome of the outbox's try. */
+  #outboxProgress(item: UploadItem, event: UploadProgress, outboxId: number): void {
+    const followed =
+      item.outboxId === outboxId ||
+      (item.outboxId === undefined && (item.state === 'uploading' || item.state === 'recognizing'));
+    if (!followed) return;
+    if (event.stage === 'outbox') {
+      if (item.state === 'outbox' && item.reason === event.message && item.outboxId === outboxId) return;
+      // A stored `outbox` event fed again after the outcome must not undo it.
+      if (item.state !== 'outbox' && item.outboxId === outboxId) return;
+      this.#patch(item.uploadId, { state: 'outbox', reason: event.message, outboxId, percent: 0 });
+      return;
+    }
+    if (item.state !== 'outbox') return;
+    if (event.stage === 'done') {
+      const duplicate = event.result?.duplicate ? true : false;
+      this.#patch(item.uploadId, {
+        state: duplicate ? 'duplicate' : 'recognized',
+        percent: 100,
+        result: event.result,
+        reason: duplicate ? '本账套已有这张票据' : event.result ? undefined : event.message,
+      });
+      this.#onRecognized();
+    } else if (event.stage === 'failed') {
+      this.#patch(item.uploadId, { state: 'failed', reason: event.message ?? '识别失败', retryable: true });
+    }
   }
 
   #pump(): void {
@@ -175,6 +239,13 @@ export class UploadQueue {
           file: await invoiceFileArg(file),
         }),
       );
+      if ('queued' in result) {
+        // Kept by main until the engine can be reached; the outcome comes as events.
+        const current = this.#items.find((i) => i.uploadId === uploadId);
+        if (current?.outboxId === result.outboxId && current.state !== 'outbox') return;
+        this.#patch(uploadId, { state: 'outbox', reason: result.message, outboxId: result.outboxId });
+        return;
+      }
       this.#patch(uploadId, {
         state: result.duplicate ? 'duplicate' : 'recognized',
         percent: 100,
@@ -195,7 +266,14 @@ export class UploadQueue {
 /** The page's queue, kept for the page's lifetime, with main's progress events fed in. */
 export function useUploadQueue(accountSetId: string | undefined, onRecognized: () => void) {
   const queryClient = useQueryClient();
-  const [queue] = useState(() => new UploadQueue((args) => bridge.recognizeInvoice(args)));
+  const [queue] = useState(
+    () =>
+      new UploadQueue(
+        (args) => bridge.recognizeInvoice(args),
+        UPLOAD_CONCURRENCY,
+        (args) => bridge.retryOutboxItem(args),
+      ),
+  );
   useEffect(() => {
     queue.setContext(accountSetId, onRecognized);
   }, [queue, accountSetId, onRecognized]);
