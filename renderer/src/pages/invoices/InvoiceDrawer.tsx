@@ -3,6 +3,7 @@ import { Alert, Button, Descriptions, Drawer, Flex, Grid, Input, Spin, Table, Ta
 import { useState } from 'react';
 import type { InvoiceRecord } from '../../../../shared/api/invoice';
 import { bridge, errorMessage, unwrap } from '../../bridge';
+import { CacheSourceTag } from '../accounts/CacheSourceTag';
 import { navigateTo } from '../../navigation/hashNavigation';
 import { categoryReasonText, fieldConfidence, invoiceFieldRows, isLowConfidence } from './invoiceFields';
 import { InvoiceOriginal } from './InvoiceOriginal';
@@ -104,6 +105,7 @@ export function InvoiceDrawer({
       }
     >
       {invoice.isPending ? <Spin /> : null}
+      {data?.cachedAt ? <CacheSourceTag fetchedAt={data.cachedAt} /> : null}
       {invoice.isError ? <Alert type="error" showIcon title={errorMessage(invoice.error)} /> : null}
       {data ? (
         <Flex gap={16} vertical={!wide}>

@@ -5,13 +5,14 @@ import { useCallback, useMemo, useState } from 'react';
 import type { InvoiceDirection } from '../../../../shared/api/invoice';
 import { errorMessage } from '../../bridge';
 import { PageHeading } from '../../components/PageHeading';
+import { CacheSourceTag } from '../accounts/CacheSourceTag';
 import { useWorkspace } from '../../workspace';
 import { BatchVoucherModal } from './BatchVoucherModal';
 import { InvoiceDrawer } from './InvoiceDrawer';
 import { monthsBetween, useInvoiceVoucherNumbers, useInvoices } from './invoiceQueries';
 import { InvoiceTable } from './InvoiceTable';
 import { UploadList } from './UploadList';
-import { UPLOAD_STATE_LABELS, useUploadQueue } from './uploadQueue';
+import { UPLOAD_STATE_LABELS, UPLOAD_SUMMARY_STATES, useUploadQueue } from './uploadQueue';
 
 type Filter = 'all' | 'open' | 'booked' | 'duplicate';
 
@@ -76,8 +77,7 @@ export function InvoicesPage() {
         <Flex vertical gap={6}>
           <Flex justify="space-between" align="center">
             <Typography.Text data-testid="upload-summary">
-              {(['uploading', 'recognizing', 'waiting', 'recognized', 'duplicate', 'failed'] as const)
-                .filter((s) => uploads.counts[s])
+              {UPLOAD_SUMMARY_STATES.filter((s) => uploads.counts[s])
                 .map((s) => `${UPLOAD_STATE_LABELS[s]} ${String(uploads.counts[s])}`)
                 .join(' · ')}
             </Typography.Text>
@@ -125,6 +125,7 @@ export function InvoicesPage() {
       {invoices.isError ? (
         <Alert type="error" showIcon title="无法读取票据" description={errorMessage(invoices.error)} />
       ) : null}
+      {invoices.data?.cachedAt ? <CacheSourceTag fetchedAt={invoices.data.cachedAt} /> : null}
       <InvoiceTable
         rows={rows}
         direction={direction}

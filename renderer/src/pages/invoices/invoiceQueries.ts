@@ -46,9 +46,12 @@ export function useInvoices(
       );
       const invoices = pages.flatMap((p) => p.invoices);
       const total = pages.reduce((s, p) => s + p.total, 0);
+      // Offline, a month comes from the cache: the oldest copy shown is the one to mention.
+      const cachedAt = pages.flatMap((p) => (p.cachedAt ? [p.cachedAt] : [])).sort()[0] ?? null;
       return {
         invoices: invoices.sort((a, b) => (b.issue_date ?? '').localeCompare(a.issue_date ?? '')),
         total,
+        cachedAt,
       };
     },
   });

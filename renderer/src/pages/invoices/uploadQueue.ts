@@ -22,6 +22,17 @@ export const UPLOAD_STATE_LABELS: Record<UploadState, string> = {
   failed: '失败',
 };
 
+/** The order the page's one-line summary counts the uploads in. */
+export const UPLOAD_SUMMARY_STATES = [
+  'uploading',
+  'recognizing',
+  'waiting',
+  'outbox',
+  'recognized',
+  'duplicate',
+  'failed',
+] as const satisfies readonly UploadState[];
+
 export interface UploadItem {
   uploadId: string;
   fileName: string;
