@@ -7,7 +7,7 @@ import { dominantSkew, rectBounds, type RotatedRect } from './box-geometry.js';
 import type { PaddleModels } from './paddle-models.js';
 import { rotateQuarter, type RgbImage } from './raster.js';
 import { DEFAULT_DETECTION, detectText, type DetectionOptions } from './text-detection.js';
-import { recogniseLines, upsideDownScore } from './text-recognition.js';
+import { recogniseLines, upsideDownScore, type RecogniseAssist } from './text-recognition.js';
 import type { TextRun } from '../positioned-text.js';
 
 export interface OcrOptions {
@@ -59,6 +59,7 @@ export async function ocrRaster(
   models: PaddleModels,
   input: RgbImage,
   options: OcrOptions = {},
+  assist?: RecogniseAssist,
 ): Promise<OcrResult> {
   const detection = { ...DEFAULT_DETECTION, ...options.detection };
   const autoRotate = options.autoRotate ?? true;
@@ -77,7 +78,7 @@ export async function ocrRaster(
     rects = await detectText(models.detection, image, detection);
   }
 
-  const lines = await recogniseLines(models.recognition, models.dictionary, image, rects);
+  const lines = await recogniseLines(models.recognition, models.dictionary, image, rects, assist);
   const skew = dominantSkew(rects);
   const minConfidence = options.minConfidence ?? 0.5;
   const runs: TextRun[] = [];

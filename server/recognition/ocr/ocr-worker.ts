@@ -7,7 +7,8 @@ import { InvalidImageError } from './errors.js';
 import { loadPaddleModels, type PaddleModels } from './paddle-models.js';
 import { prepareQrReader } from './qr-decode.js';
 import { runRasterJob } from './read-raster.js';
-import type { JobMessage, WorkerInit, WorkerMessage } from './worker-protocol.js';
+import { recogniseBatches, type DecodedText, type RecogniseAssist } from './text-recognition.js';
+import type { JobMessage, PoolMessage, WorkerInit, WorkerMessage } from './worker-protocol.js';
 
 function requirePort(): MessagePort {
   if (!parentPort) throw new Error('ocr-worker must run as a worker thread');
@@ -16,6 +17,17 @@ function requirePort(): MessagePort {
 const port = requirePort();
 const init = workerData as WorkerInit;
 const send = (message: WorkerMessage) => port.postMessage(message);
+
+/** Assist requests waiting for the pool's answer. */
+const assists = new Map<number, (lines: DecodedText[] | null) => void>();
+let nextAssist = 1;
+const assist: RecogniseAssist = (batches) =>
+  new Promise((resolve) => {
+    const id = nextAssist++;
+    assists.set(id, resolve);
+    // Copied, not transferred: if no worker is free this one still needs them.
+    send({ type: 'assist', id, batches });
+  });
 
 async function runJob(models: PaddleModels, message: JobMessage): Promise<unknown> {
   const { job } = message;
@@ -26,7 +38,8 @@ async function runJob(models: PaddleModels, message: JobMessage): Promise<unknow
     await new Promise((resolve) => setTimeout(resolve, job.ms));
     return { threadId, startedAt, endedAt: performance.timeOrigin + performance.now() };
   }
-  return runRasterJob(models, { ...job, bytes: new Uint8Array(job.bytes) });
+  if (job.kind === 'recognise') return recogniseBatches(models.recognition, models.dictionary, job.batches);
+  return runRasterJob(models, { ...job, bytes: new Uint8Array(job.bytes) }, init.assist ? assist : undefined);
 }
 
 async function main(): Promise<void> {
@@ -38,7 +51,12 @@ async function main(): Promise<void> {
     return;
   }
   // One job at a time: the pool never sends a second before the first is answered.
-  port.on('message', (message: JobMessage) => {
+  port.on('message', (message: PoolMessage) => {
+    if (message.type === 'assist-result') {
+      assists.get(message.id)?.(message.lines);
+      assists.delete(message.id);
+      return;
+    }
     runJob(models, message).then(
       (result) => send({ type: 'result', id: message.id, result }),
       (error: unknown) => {

@@ -9,6 +9,7 @@ import { renderPdfPage } from './pdf-render.js';
 import { enhanceForOcr, type Preprocessing } from './preprocess.js';
 import { decodeQrCodes } from './qr-decode.js';
 import type { RgbImage } from './raster.js';
+import type { RecogniseAssist } from './text-recognition.js';
 import type { ImageReading, PositionedPage } from '../positioned-text.js';
 
 export interface ReadOptions {
@@ -45,6 +46,7 @@ async function readRaster(
   models: PaddleModels,
   raster: RgbImage,
   options: ReadOptions,
+  assist: RecogniseAssist | undefined,
 ): Promise<
   Omit<ImageReadingDetails, 'page' | 'diagnostics'> & {
     frame: { width: number; height: number; runs: PositionedPage['runs'] };
@@ -59,7 +61,7 @@ async function readRaster(
   const qrMs = performance.now() - started;
   started = performance.now();
   const enhanced = enhanceForOcr(raster, options.preprocessing ?? 'auto');
-  const result = await ocrRaster(models, enhanced.raster, options.ocr);
+  const result = await ocrRaster(models, enhanced.raster, options.ocr, assist);
   const ocrMs = performance.now() - started;
   return {
     qrPayloads: qr.payloads,
@@ -77,13 +79,18 @@ async function readRaster(
   };
 }
 
-export async function runRasterJob(models: PaddleModels, job: RasterJob): Promise<ImageReadingDetails> {
+/** `assist` lets another worker recognise part of the lines (see `recogniseLines`). */
+export async function runRasterJob(
+  models: PaddleModels,
+  job: RasterJob,
+  assist?: RecogniseAssist,
+): Promise<ImageReadingDetails> {
   const options = job.options ?? {};
   const started = performance.now();
   if (job.kind === 'image') {
     const { raster } = await decodeImage(job.bytes, options.maxSide ?? DEFAULT_MAX_RASTER_SIDE);
     const decodeMs = performance.now() - started;
-    const read = await readRaster(models, raster, options);
+    const read = await readRaster(models, raster, options, assist);
     const { qrMs, ocrMs, ...diagnostics } = read.diagnostics;
     return {
       page: {
@@ -99,10 +106,15 @@ export async function runRasterJob(models: PaddleModels, job: RasterJob): Promis
   }
   const rendered = await renderPdfPage(job.bytes, job.pageNumber, options.maxSide);
   const decodeMs = performance.now() - started;
-  const read = await readRaster(models, rendered.raster, {
-    ...options,
-    preprocessing: options.preprocessing ?? 'none',
-  });
+  const read = await readRaster(
+    models,
+    rendered.raster,
+    {
+      ...options,
+      preprocessing: options.preprocessing ?? 'none',
+    },
+    assist,
+  );
   const { qrMs, ocrMs, ...diagnostics } = read.diagnostics;
   // Report in PDF points, like the text-layer path, so the same geometry rules apply.
   const k = 1 / rendered.scale;

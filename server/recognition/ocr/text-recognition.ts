@@ -1,7 +1,7 @@
 /**
  * Text recognition with the PP-OCRv4 CRNN model: each detected rectangle is sampled straight out
  * of the image (bilinear, following its rotation) at the recogniser's 48 px height, lines of
- * similar length are batched (four per run), and the CTC output is decoded greedily with a
+ * similar length share a run only when short (see BATCH_PIXELS), and the CTC output is decoded greedily with a
  * per-line confidence (mean probability of the kept characters). The mobile classifier tells upright lines from lines
  * upside down.
  */
@@ -13,11 +13,16 @@ const REC_HEIGHT = 48;
 /** Lines are cut at this width ratio; longer detections are rare on invoices. */
 const MAX_RATIO = 40;
 /**
- * Lines per recogniser run. Measured on the corpus (recogniser CPU per clean image, one
- * onnxruntime thread): 8 lines per run cost 2.0 s, 24 cost 6.8 s, 4 and 1 cost 1.3 s (larger
- * batches pad more and fall out of the caches); 4 keeps the per-run overhead low.
+ * Lines share one recogniser run only while the run's padded width (lines × widest) stays within
+ * this many pixels, so only short lines (labels, single characters: ~8 ms of fixed cost per run)
+ * are grouped and every longer line runs alone. The model's cost is per pixel with nothing to
+ * amortise across a batch, and a batch's activations fall out of the caches: measured per clean
+ * image (recogniser CPU, one onnxruntime thread, 3 images, load 10–13), batches of 4 cost
+ * 2.4–2.8 s, one line per run 1.8 s, this budget 1.8 s; batches of 4 lines of 320 px cost 1.4–2×
+ * as much per line as one line alone.
  */
-const BATCH = 4;
+const BATCH_PIXELS = 400;
+const MAX_BATCH = 8;
 
 export interface RecognisedLine {
   rect: RotatedRect;
@@ -106,34 +111,142 @@ function decode(
   return { text, confidence: kept > 0 ? sum / kept : 0 };
 }
 
-/** Recognises every rectangle; the result keeps the input order. */
+/** Lines sampled into one recogniser input: `lines` patches of 3 × 48 × `width`, zero-padded. */
+export interface LineBatch {
+  lines: number;
+  width: number;
+  data: Float32Array<ArrayBuffer>;
+}
+
+export interface DecodedText {
+  text: string;
+  confidence: number;
+}
+
+/**
+ * Recognises batches another worker sampled (see `RecogniseAssist`); the result is one entry per
+ * line, batch after batch.
+ */
+export async function recogniseBatches(
+  session: InferenceSession,
+  dictionary: string[],
+  batches: LineBatch[],
+): Promise<DecodedText[]> {
+  const out: DecodedText[] = [];
+  for (const batch of batches) out.push(...(await runBatch(session, dictionary, batch)));
+  return out;
+}
+
+async function runBatch(
+  session: InferenceSession,
+  dictionary: string[],
+  batch: LineBatch,
+): Promise<DecodedText[]> {
+  const inputName = session.inputNames[0] ?? 'x';
+  const outputs = await session.run({
+    [inputName]: new Tensor('float32', batch.data, [batch.lines, 3, REC_HEIGHT, batch.width]),
+  });
+  const output = outputs[session.outputNames[0] ?? ''];
+  if (!output) throw new Error('text recogniser returned no output');
+  const [, steps = 0, classes = 0] = output.dims;
+  const probs = output.data as Float32Array;
+  const decoded: DecodedText[] = [];
+  for (let i = 0; i < batch.lines; i += 1)
+    decoded.push(decode(probs, steps, classes, i * steps * classes, dictionary));
+  output.dispose();
+  return decoded;
+}
+
+/**
+ * Hands batches to another (idle) worker and resolves with their texts, or with null when no
+ * worker is free or the helper failed; the caller then recognises them itself.
+ */
+export type RecogniseAssist = (batches: LineBatch[]) => Promise<DecodedText[] | null>;
+
+/** Below this many pixels of lines, a second worker costs more in messages than it saves. */
+const MIN_ASSIST_PIXELS = 2000;
+
+interface Group {
+  members: { rect: RotatedRect; index: number; width: number }[];
+  width: number;
+  cost: number;
+}
+
+/**
+ * Recognises every rectangle; the result keeps the input order. With `assist`, about half of the
+ * recogniser's work (by pixels) is offered to another worker while this one reads the rest.
+ */
 export async function recogniseLines(
   session: InferenceSession,
   dictionary: string[],
   image: RgbImage,
   rects: RotatedRect[],
+  assist?: RecogniseAssist,
 ): Promise<RecognisedLine[]> {
   const order = rects.map((rect, index) => ({ rect, index, width: patchWidth(rect) }));
   order.sort((a, b) => a.width - b.width);
+  const groups: Group[] = [];
+  for (let start = 0; start < order.length;) {
+    let end = start + 1;
+    while (
+      end < order.length &&
+      end - start < MAX_BATCH &&
+      (end - start + 1) * (order[end]?.width ?? Infinity) <= BATCH_PIXELS
+    )
+      end += 1;
+    const members = order.slice(start, end);
+    start = end;
+    const width = Math.max(...members.map((m) => m.width));
+    // ~8 ms of fixed cost per run is about 50 px of line.
+    groups.push({ members, width, cost: members.length * width + 50 });
+  }
+  const local: Group[] = [];
+  const remote: Group[] = [];
+  const total = groups.reduce((sum, g) => sum + g.cost, 0);
+  if (assist && total >= MIN_ASSIST_PIXELS) {
+    // Widest first onto the lighter side: two halves of nearly equal cost.
+    let localCost = 0;
+    let remoteCost = 0;
+    for (const group of [...groups].sort((x, y) => y.cost - x.cost)) {
+      if (remoteCost < localCost) {
+        remote.push(group);
+        remoteCost += group.cost;
+      } else {
+        local.push(group);
+        localCost += group.cost;
+      }
+    }
+  } else local.push(...groups);
+
+  const sample = (group: Group): LineBatch => {
+    const size = 3 * REC_HEIGHT * group.width;
+    const data = new Float32Array(group.members.length * size);
+    group.members.forEach((m, i) =>
+      samplePatch(image, m.rect, m.width, REC_HEIGHT, data, i * size, group.width),
+    );
+    return { lines: group.members.length, width: group.width, data };
+  };
   const results: RecognisedLine[] = new Array<RecognisedLine>(rects.length);
-  const inputName = session.inputNames[0] ?? 'x';
-  for (let start = 0; start < order.length; start += BATCH) {
-    const batch = order.slice(start, start + BATCH);
-    const stride = Math.max(...batch.map((b) => b.width));
-    const size = 3 * REC_HEIGHT * stride;
-    const data = new Float32Array(batch.length * size);
-    batch.forEach((b, i) => samplePatch(image, b.rect, b.width, REC_HEIGHT, data, i * size, stride));
-    const outputs = await session.run({
-      [inputName]: new Tensor('float32', data, [batch.length, 3, REC_HEIGHT, stride]),
+  const store = (group: Group, decoded: DecodedText[]) =>
+    group.members.forEach((m, i) => {
+      const { text, confidence } = decoded[i] ?? { text: '', confidence: 0 };
+      results[m.index] = { rect: m.rect, text, confidence };
     });
-    const output = outputs[session.outputNames[0] ?? ''];
-    if (!output) throw new Error('text recogniser returned no output');
-    const [, steps = 0, classes = 0] = output.dims;
-    const probs = output.data as Float32Array;
-    batch.forEach((b, i) => {
-      const { text, confidence } = decode(probs, steps, classes, i * steps * classes, dictionary);
-      results[b.index] = { rect: b.rect, text, confidence };
-    });
+
+  const remoteBatches = remote.map(sample);
+  const helped = remote.length > 0 && assist ? assist(remoteBatches) : Promise.resolve(null);
+  for (const group of local) store(group, await runBatch(session, dictionary, sample(group)));
+  const answer = await helped.catch(() => null);
+  const expected = remote.reduce((sum, g) => sum + g.members.length, 0);
+  if (answer && answer.length === expected) {
+    let at = 0;
+    for (const group of remote) {
+      store(group, answer.slice(at, at + group.members.length));
+      at += group.members.length;
+    }
+  } else {
+    for (const [i, group] of remote.entries())
+      store(group, await runBatch(session, dictionary, remoteBatches[i] ?? sample(group)));
   }
   return results;
 }

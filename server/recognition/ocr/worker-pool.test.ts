@@ -72,6 +72,23 @@ describe('OCR worker pool', () => {
     }
   }, 120_000);
 
+  it('has an idle worker recognise half of a lone file, with the same runs as one worker alone', async () => {
+    const shared = pool({ size: 2 });
+    const alone = pool({ size: 2, shareIdleWorkers: false });
+    await Promise.all([shared.warmUp(), alone.warmUp()]);
+    const [helped, unhelped] = await Promise.all([
+      readInvoiceImage(invoice.png, { pool: shared }),
+      readInvoiceImage(invoice.png, { pool: alone }),
+    ]);
+    expect(shared.stats()).toMatchObject({ assisted: 1, completed: 1, busy: 0 });
+    expect(alone.stats()).toMatchObject({ assisted: 0, completed: 1 });
+    expect(helped.page.runs).toEqual(unhelped.page.runs);
+    // Two files at once: nobody is idle, each worker reads its own file whole.
+    await Promise.all([1, 2].map(() => readInvoiceImage(invoice.png, { pool: shared })));
+    expect(shared.stats()).toMatchObject({ completed: 3 });
+    expect(shared.stats().assisted + shared.stats().assistRefused).toBe(3);
+  }, 120_000);
+
   it('stops a job over its time limit, replaces the worker and keeps serving', async () => {
     const p = pool({ size: 1, timeoutMs: 200 });
     await p.warmUp();

@@ -3,7 +3,9 @@
  * loop. `size` worker threads (models loaded once each), a bounded queue in front of them (full →
  * `OcrQueueFullError` with a Retry-After estimate), a time limit per job (the worker is terminated
  * and replaced), and crash safety (a worker that dies fails only its own job and is replaced).
- * Workers are recycled after `maxJobsPerWorker` jobs so native memory cannot creep.
+ * Workers are recycled after `maxJobsPerWorker` jobs so native memory cannot creep. A file that
+ * runs while another worker is idle has about half of its line recognition done by that worker
+ * (`assist` messages, relayed here): one file alone uses both cores.
  */
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -18,8 +20,11 @@ import {
   OcrUnavailableError,
   OcrWorkerCrashedError,
 } from './errors.js';
+import type { LineBatch } from './text-recognition.js';
 import {
+  recognisedTextsSchema,
   workerMessageSchema,
+  type AssistReplyMessage,
   type JobMessage,
   type WorkerInit,
   type WorkerJob,
@@ -41,6 +46,8 @@ export interface OcrPoolOptions {
   workerUrl?: URL;
   /** Lets tests send the worker's test-only jobs. */
   testHooks?: boolean;
+  /** Idle workers recognise part of a busy worker's lines. Default true. */
+  shareIdleWorkers?: boolean;
 }
 
 export interface OcrPoolStats {
@@ -51,6 +58,9 @@ export interface OcrPoolStats {
   queued: number;
   completed: number;
   replaced: number;
+  /** Recognition requests answered by an idle worker / refused (none idle). */
+  assisted: number;
+  assistRefused: number;
 }
 
 interface PendingJob {
@@ -59,6 +69,8 @@ interface PendingJob {
   transfer: ArrayBuffer[];
   resolve: (value: unknown) => void;
   reject: (error: Error) => void;
+  /** Part of another job (an assist): not counted as a file, not in the job-time average. */
+  assist?: boolean;
 }
 
 interface Slot {
@@ -106,6 +118,7 @@ export class OcrPool {
   readonly timeoutMs: number;
   readonly threadsPerWorker: number;
   readonly maxJobsPerWorker: number;
+  readonly shareIdleWorkers: boolean;
   private readonly workerUrl: URL;
   private readonly testHooks: boolean;
   private readonly slots = new Set<Slot>();
@@ -114,6 +127,8 @@ export class OcrPool {
   private closed = false;
   private completed = 0;
   private replaced = 0;
+  private assisted = 0;
+  private assistRefused = 0;
   private startFailures = 0;
   /** Moving average of a job's duration, for Retry-After. */
   private averageJobMs = 2000;
@@ -127,6 +142,7 @@ export class OcrPool {
     this.maxJobsPerWorker = Math.max(1, options.maxJobsPerWorker ?? 200);
     this.workerUrl = options.workerUrl ?? defaultWorkerUrl();
     this.testHooks = options.testHooks ?? false;
+    this.shareIdleWorkers = (options.shareIdleWorkers ?? true) && this.size > 1;
   }
 
   stats(): OcrPoolStats {
@@ -144,6 +160,8 @@ export class OcrPool {
       queued: this.queue.length,
       completed: this.completed,
       replaced: this.replaced,
+      assisted: this.assisted,
+      assistRefused: this.assistRefused,
     };
   }
 
@@ -252,7 +270,11 @@ export class OcrPool {
   }
 
   private startSlot(): Slot {
-    const init: WorkerInit = { threads: this.threadsPerWorker, testHooks: this.testHooks };
+    const init: WorkerInit = {
+      threads: this.threadsPerWorker,
+      testHooks: this.testHooks,
+      assist: this.shareIdleWorkers,
+    };
     const worker = spawnWorker(this.workerUrl, init);
     const slot: Slot = { worker, ready: false, job: null, timer: null, jobsDone: 0, retired: false };
     // Idle workers must not keep the engine process alive; a running job's timer does.
@@ -273,19 +295,54 @@ export class OcrPool {
       return this.dispatch();
     }
     if (message.type === 'init-failed') return this.onStartFailure(slot, message.message);
+    if (message.type === 'assist') return this.onAssist(slot, message.id, message.batches);
     const pending = slot.job;
     if (!pending || pending.id !== message.id) return;
     if (slot.timer) clearTimeout(slot.timer);
     slot.timer = null;
     slot.job = null;
     slot.jobsDone += 1;
-    this.completed += 1;
+    if (!pending.assist) this.completed += 1;
     if (message.type === 'result') pending.resolve(message.result);
     else if (message.error.reason)
       pending.reject(new InvalidImageError(message.error.reason, message.error.message));
     else pending.reject(new Error(`${message.error.name}: ${message.error.message}`));
     if (slot.jobsDone >= this.maxJobsPerWorker) this.retire(slot);
     this.dispatch();
+  }
+
+  /**
+   * A busy worker offers part of its lines: an idle worker takes them when nothing waits in the
+   * queue (files first); otherwise, or if the helper fails, the answer is null and the worker
+   * does them itself.
+   */
+  private onAssist(requester: Slot, id: number, batches: LineBatch[]): void {
+    const reply = (lines: AssistReplyMessage['lines']) => {
+      if (!this.slots.has(requester) || requester.retired) return;
+      const message: AssistReplyMessage = { type: 'assist-result', id, lines };
+      requester.worker.postMessage(message);
+    };
+    const helper =
+      this.shareIdleWorkers && this.queue.length === 0 && requester.job
+        ? [...this.slots].find((s) => s !== requester && s.ready && !s.job && !s.retired)
+        : undefined;
+    if (!helper) {
+      this.assistRefused += 1;
+      return reply(null);
+    }
+    this.assisted += 1;
+    const pending: PendingJob = {
+      id: this.nextId++,
+      job: { kind: 'recognise', batches },
+      transfer: batches.map((b) => b.data.buffer),
+      resolve: (value) => {
+        const lines = recognisedTextsSchema.safeParse(value);
+        reply(lines.success ? lines.data : null);
+      },
+      reject: () => reply(null),
+      assist: true,
+    };
+    this.start(helper, pending);
   }
 
   private onStartFailure(slot: Slot, detail: string): void {
@@ -330,7 +387,13 @@ export class OcrPool {
       if (!slot.ready || slot.job || slot.retired) continue;
       const pending = this.queue.shift();
       if (!pending) return;
-      slot.job = pending;
+      this.start(slot, pending);
+    }
+  }
+
+  private start(slot: Slot, pending: PendingJob): void {
+    slot.job = pending;
+    if (!pending.assist) {
       const started = performance.now();
       const settle = (fn: () => void) => {
         this.averageJobMs = 0.8 * this.averageJobMs + 0.2 * (performance.now() - started);
@@ -339,10 +402,10 @@ export class OcrPool {
       const { resolve, reject } = pending;
       pending.resolve = (value) => settle(() => resolve(value));
       pending.reject = (error) => settle(() => reject(error));
-      slot.timer = setTimeout(() => this.onTimeout(slot, pending), this.timeoutMs);
-      const message: JobMessage = { type: 'job', id: pending.id, job: pending.job };
-      slot.worker.postMessage(message, pending.transfer);
     }
+    slot.timer = setTimeout(() => this.onTimeout(slot, pending), this.timeoutMs);
+    const message: JobMessage = { type: 'job', id: pending.id, job: pending.job };
+    slot.worker.postMessage(message, pending.transfer);
   }
 
   private onTimeout(slot: Slot, pending: PendingJob): void {

@@ -4,21 +4,50 @@
  */
 import { z } from 'zod';
 import type { RasterJob } from './read-raster.js';
+import type { LineBatch } from './text-recognition.js';
 
 export interface WorkerInit {
   threads: number;
+  /** The worker may offer part of a file's recognition to an idle worker. */
+  assist: boolean;
   /** Enables the 'test-sleep' and 'test-crash' jobs the pool's own tests use. */
   testHooks: boolean;
 }
 
 export type TestJob = { kind: 'test-sleep'; ms: number } | { kind: 'test-crash' };
-export type WorkerJob = RasterJob | TestJob;
+/** Lines another worker sampled, to recognise for it (the pool sends these to idle workers). */
+export interface RecogniseJob {
+  kind: 'recognise';
+  batches: LineBatch[];
+}
+export type WorkerJob = RasterJob | TestJob | RecogniseJob;
 
 export interface JobMessage {
   type: 'job';
   id: number;
   job: WorkerJob;
 }
+
+/** The pool's answer to a worker's `assist` request: the texts, or null (do them yourself). */
+export interface AssistReplyMessage {
+  type: 'assist-result';
+  id: number;
+  lines: { text: string; confidence: number }[] | null;
+}
+
+export type PoolMessage = JobMessage | AssistReplyMessage;
+
+/** The recogniser's input height (text-recognition.ts; not imported: that loads onnxruntime). */
+const REC_HEIGHT = 48;
+const lineBatchSchema = z
+  .object({
+    lines: z.number().int().min(1),
+    width: z.number().int().min(1),
+    data: z.instanceof(Float32Array),
+  })
+  .refine((b) => b.data.length === b.lines * 3 * REC_HEIGHT * b.width, 'batch size mismatch');
+
+export const recognisedTextsSchema = z.array(z.object({ text: z.string(), confidence: z.number() }));
 
 const textRunSchema = z.object({
   text: z.string(),
@@ -60,6 +89,8 @@ export const workerMessageSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('ready') }),
   z.object({ type: z.literal('init-failed'), message: z.string() }),
   z.object({ type: z.literal('result'), id: z.number(), result: z.unknown() }),
+  /** A worker asks for part of its recognition to be done by an idle worker. */
+  z.object({ type: z.literal('assist'), id: z.number(), batches: z.array(lineBatchSchema) }),
   z.object({
     type: z.literal('failed'),
     id: z.number(),
