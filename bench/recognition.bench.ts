@@ -3,7 +3,10 @@
  * inject, so the figures are the engine's own work: multipart, reading, extraction, checks, the
  * write), the field-level accuracy table against the generated corpus, and the engine's RSS.
  * Text paths (PDF text layer, OFD, XML) run every document RUNS times after a warm-up; image paths
- * (OCR worker pool) run every document once. Prints figures; asserts nothing.
+ * (OCR worker pool) run every document once. Beside wall time it prints the engine's CPU time per
+ * request (process.cpuUsage around each inject: requests run one at a time, so this is the request's
+ * own work), which other jobs on a shared machine inflate far less than wall time.
+ * `--text` measures the text paths only (no image child). Prints figures; asserts nothing.
  */
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
@@ -20,6 +23,7 @@ import { ensureInvoiceCorpus, type CorpusEntry } from '../tests/fixtures/invoice
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 /** The image paths (OCR worker pool) run in a child process: a native fault there cannot take the text figures with it. */
 const IMAGES_ONLY = process.argv.includes('--images');
+const TEXT_ONLY = process.argv.includes('--text');
 const TEXT_PATHS = ['pdf-text', 'ofd', 'xml', 'multi-page'] as const;
 const IMAGE_PATHS = ['image-clean', 'screenshot', 'photo', 'receipt'] as const;
 const BUDGET_MS: Record<string, number> = {
@@ -42,6 +46,7 @@ const accountId = accountSetId(engine, engine.tenantA);
 interface PathFigures {
   docs: number;
   times: number[];
+  cpu: number[];
   fields: number;
   exact: number;
   failed: number;
@@ -54,6 +59,7 @@ async function recognizeOnce(
   page: number,
   measure: boolean,
 ): Promise<void> {
+  const cpuStarted = process.cpuUsage();
   const started = performance.now();
   const res = await uploadInvoice(
     engine,
@@ -62,10 +68,19 @@ async function recognizeOnce(
     { bytes, name: entry.truth.file },
   );
   const elapsed = performance.now() - started;
-  const f = figures.get(entry.truth.path) ?? { docs: 0, times: [], fields: 0, exact: 0, failed: 0 };
+  const cpu = process.cpuUsage(cpuStarted);
+  const f = figures.get(entry.truth.path) ?? {
+    docs: 0,
+    times: [],
+    cpu: [],
+    fields: 0,
+    exact: 0,
+    failed: 0,
+  };
   figures.set(entry.truth.path, f);
   if (!measure) return;
   f.times.push(elapsed);
+  f.cpu.push((cpu.user + cpu.system) / 1000);
   if (res.statusCode !== 200) {
     f.failed += 1;
     return;
@@ -100,6 +115,7 @@ const rows = [...figures.entries()].map(([path, f]) => ({
   requests: f.times.length,
   p50_ms: Math.round(percentile(f.times, 0.5)),
   p95_ms: Math.round(percentile(f.times, 0.95)),
+  cpu_p50_ms: Math.round(percentile(f.cpu, 0.5)),
   budget_p50_ms: BUDGET_MS[path] ?? '—',
   fields_exact: `${String(f.exact)}/${String(f.fields)}`,
   accuracy: f.fields ? `${((100 * f.exact) / f.fields).toFixed(2)} %` : '—',
@@ -120,7 +136,7 @@ await engine.close();
 if (IMAGES_ONLY) {
   const ocr = await import('../server/recognition/ocr/index.js');
   await ocr.closeOcrPool();
-} else {
+} else if (!TEXT_ONLY) {
   const tsx = createRequire(import.meta.url).resolve('tsx/cli');
   const child = spawnSync(process.execPath, [tsx, fileURLToPath(import.meta.url), '--images'], {
     stdio: 'inherit',

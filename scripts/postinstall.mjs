@@ -8,6 +8,24 @@ import path from 'node:path';
 
 const require = createRequire(import.meta.url);
 
+// Local patches of dependencies live in patches/ (pdfjs-dist: text extraction without parsing
+// font programs, see docs/recognition.md). patch-package is a dev dependency: an install without
+// dev dependencies keeps the packages as published, which is slower but reads the same text.
+function patchPackageBin() {
+  try {
+    return require.resolve('patch-package/index.js');
+  } catch {
+    return undefined;
+  }
+}
+const patcher = patchPackageBin();
+if (patcher) {
+  const patched = spawnSync(process.execPath, [patcher, '--error-on-fail'], { stdio: 'inherit' });
+  if (patched.status !== 0) process.exit(patched.status ?? 1);
+} else {
+  console.log('[账小二] patch-package 未安装（生产依赖安装），依赖包按原样使用。');
+}
+
 function electronDir() {
   try {
     return path.dirname(require.resolve('electron/package.json'));
