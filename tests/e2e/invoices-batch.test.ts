@@ -1,7 +1,8 @@
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { invoiceListResponseSchema, type InvoiceRecord } from '../../shared/api/invoice.js';
 import { voucherListResponseSchema, type VoucherListResponse } from '../../shared/api/ledger.js';
-import { startHarness, type Harness } from './browser-harness.js';
+import { ARTIFACTS_DIR, startHarness, type Harness } from './browser-harness.js';
 import { dropInvoiceFiles, makeMonthInvoices, type GeneratedInvoiceFile } from './invoice-files.js';
 
 const MAY_2024 = { kind: 'month', startDate: '2024-05-01', endDate: '2024-05-31' } as const;
@@ -58,6 +59,25 @@ describe('票据: 批量生成凭证 with both merge rules (browser mode)', () =
     ).vouchers;
   }
 
+  /** A modal or drawer as the window shows it (a full-page picture would cut its mask in half). */
+  async function overlayShot(name: string): Promise<void> {
+    await h.page.waitForTimeout(600);
+    await h.page.screenshot({ path: path.join(ARTIFACTS_DIR, `${name}.png`) });
+  }
+
+  async function openDrawer(invoiceNumber: string, name: string): Promise<void> {
+    await row(invoiceNumber).locator('td').nth(3).click();
+    await h.page.getByTestId('invoice-fields').waitFor({ timeout: 20_000 });
+    await expect
+      .poll(() => h.page.getByTestId('invoice-pdf-canvas').getAttribute('width').then(Number), {
+        timeout: 30_000,
+      })
+      .toBeGreaterThan(100);
+    await overlayShot(name);
+    await h.page.keyboard.press('Escape');
+    await h.page.getByTestId('invoice-fields').waitFor({ state: 'hidden' });
+  }
+
   const row = (invoiceNumber: string) =>
     h.page.locator(`tr.ant-table-row:has([data-invoice-number="${invoiceNumber}"])`);
 
@@ -82,7 +102,7 @@ describe('票据: 批量生成凭证 with both merge rules (browser mode)', () =
     h = await startHarness();
     base = h.mode.server.url.split('#')[0] ?? h.mode.server.url;
     await h.page.goto(h.mode.server.url);
-    await h.page.getByTestId('accounts-table').getByText('演示科技有限公司').waitFor({ timeout: 30_000 });
+    await h.page.getByTestId('accounts-table').getByText('演示科技有限公司').waitFor({ timeout: 90_000 });
     const sets = (await call('listAccountSets', {})) as {
       data: { accounts: { id: string; name: string }[] };
     };
@@ -90,7 +110,7 @@ describe('票据: 批量生成凭证 with both merge rules (browser mode)', () =
     if (!demo) throw new Error('demo account set missing');
     accountSetId = demo.id;
     await call('setUiState', { accountSetId, period: MAY_2024 });
-  }, 120_000);
+  }, 180_000);
 
   afterAll(async () => {
     await h.close();
@@ -142,14 +162,14 @@ describe('票据: 批量生成凭证 with both merge rules (browser mode)', () =
     const abstract = abstracts[values.findIndex((v) => v.endsWith('等2张票据'))];
     if (!abstract) throw new Error(`no merged voucher among ${values.join(' / ')}`);
     await abstract.fill('5月办公用品（合并）');
-    await h.screenshot('invoices-batch-1280');
+    await overlayShot('invoices-batch-1280');
     await h.page.getByTestId('generate-all').click();
     await expect
       .poll(() => h.page.getByTestId('merge-preview').locator('.ant-tag-success').count(), {
         timeout: 30_000,
       })
       .toBe(2);
-    await h.screenshot('invoices-batch-done-1280');
+    await overlayShot('invoices-batch-done-1280');
     await h.page.getByRole('button', { name: /^完\s?成$/ }).click();
 
     const first = await engineVouchers();
@@ -210,6 +230,7 @@ describe('票据: 批量生成凭证 with both merge rules (browser mode)', () =
         .waitFor({ timeout: 20_000 });
     }
     await h.screenshot('invoices-list-booked-1280');
+    await openDrawer(number(0), 'invoices-drawer-batch-1280');
 
     // Filters: 已生成凭证 shows all five purchases, 未生成凭证 none; the same file again is 重复.
     await filterTo('未生成凭证');
@@ -242,10 +263,15 @@ describe('票据: 批量生成凭证 with both merge rules (browser mode)', () =
       expect(box && box.x + box.width, title).toBeLessThanOrEqual(1024);
     }
     await h.screenshot('invoices-list-1024');
-    await row(number(0)).click();
-    await h.page.getByTestId('invoice-fields').waitFor({ timeout: 20_000 });
-    await h.screenshot('invoices-drawer-batch-1024');
-    await h.page.keyboard.press('Escape');
+    await openDrawer(number(0), 'invoices-drawer-batch-1024');
+    // The batch preview at 1024 × 700 (the 销项 invoice has no voucher yet).
+    await h.page.getByRole('tab', { name: '销项' }).click();
+    await select([number(5)]);
+    await h.page.getByTestId('batch-generate').click();
+    await expect.poll(() => summary.innerText()).toBe('1 张票据 → 1 张凭证');
+    await overlayShot('invoices-batch-1024');
+    await h.page.getByRole('button', { name: /^取\s?消$/ }).click();
+    await h.page.getByRole('tab', { name: '进项' }).click();
     await h.page.setViewportSize({ width: 1280, height: 800 });
 
     // The vouchers are in 凭证.

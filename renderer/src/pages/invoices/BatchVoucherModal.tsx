@@ -159,7 +159,10 @@ export function BatchVoucherModal({ accountSetId, invoices, onClose }: BatchVouc
   const [edits, setEdits] = useState<MergePreviewProps['edits']>({});
   const [outcomes, setOutcomes] = useState<Record<string, Outcome>>({});
   const [running, setRunning] = useState(false);
-  const done = Object.keys(outcomes).length > 0 && !running;
+  const started = Object.keys(outcomes).length > 0 && !running;
+  const failed = Object.values(outcomes).filter((o) => o.status === 'failed').length;
+  // Once every voucher is created or queued there is nothing left to do; failed ones may be retried.
+  const done = started && failed === 0;
 
   async function generate(): Promise<void> {
     setRunning(true);
@@ -197,12 +200,12 @@ export function BatchVoucherModal({ accountSetId, invoices, onClose }: BatchVouc
   return (
     <Modal
       open
-      width={1000}
+      width={{ xs: '96%', xl: 1000 }}
       title="批量生成凭证"
       onCancel={onClose}
       footer={
         <Flex justify="end" gap={8}>
-          <Button onClick={onClose}>{done ? '完成' : '取消'}</Button>
+          <Button onClick={onClose}>{started ? '完成' : '取消'}</Button>
           <Button
             type="primary"
             loading={running}
@@ -210,7 +213,7 @@ export function BatchVoucherModal({ accountSetId, invoices, onClose }: BatchVouc
             data-testid="generate-all"
             disabled={done}
           >
-            全部生成
+            {started && failed > 0 ? `重试失败的 ${String(failed)} 张` : '全部生成'}
           </Button>
         </Flex>
       }
@@ -227,7 +230,8 @@ export function BatchVoucherModal({ accountSetId, invoices, onClose }: BatchVouc
         invoices={invoices}
         rule={rule}
         onRule={(next) => {
-          if (running || done) return;
+          // After the first 全部生成 the plan is fixed: regrouping would post the same invoices twice.
+          if (running || started) return;
           setRule(next);
           setEdits({});
         }}

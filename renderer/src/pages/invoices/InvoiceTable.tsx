@@ -36,8 +36,9 @@ function AmountCell({ value }: { value: number | null }) {
 /**
  * The period's invoices. Every key column fits without scrolling from a 1024 px window up: on
  * narrower windows (below antd's `xl`) the invoice number shows its last 8 digits (all 20 in the
- * tooltip) and long party names end in an ellipsis; below that the middle scrolls while 价税合计 and
- * 状态 stay fixed on the right. Memoised: upload progress re-renders the page, not this table.
+ * tooltip) and long party names wrap to two lines, then end in an ellipsis; below that the middle
+ * scrolls while 价税合计 and 状态 stay fixed on the right. Memoised: upload progress re-renders the
+ * page, not this table.
  */
 export const InvoiceTable = memo(function InvoiceTable({
   rows,
@@ -56,13 +57,13 @@ export const InvoiceTable = memo(function InvoiceTable({
       {
         title: '开票日期',
         dataIndex: 'issue_date',
-        width: wide ? 100 : 92,
+        width: wide ? 100 : 88,
         render: (v: string | null) => v ?? '—',
       },
       {
         title: '发票号码',
         dataIndex: 'invoice_number',
-        width: wide ? 172 : 96,
+        width: wide ? 172 : 90,
         render: (v: string | null, r) => {
           if (!v) return <Typography.Text type="secondary">—</Typography.Text>;
           const shown = wide || v.length <= 9 ? v : `…${v.slice(-8)}`;
@@ -78,12 +79,15 @@ export const InvoiceTable = memo(function InvoiceTable({
       {
         title: direction === 'sale' ? '购买方' : '销售方',
         key: 'party',
-        ellipsis: { showTitle: false },
+        // Wide: one line with an ellipsis; narrow: up to two lines, then an ellipsis.
+        ellipsis: wide ? { showTitle: false } : false,
         render: (_: unknown, r) => {
           const name = sellerOrBuyer(r);
           return (
             <Tooltip title={name} placement="topLeft">
-              <span data-testid="invoice-party">{name}</span>
+              <span data-testid="invoice-party" className={wide ? undefined : 'zxe-invoice-party-clamp'}>
+                {name}
+              </span>
             </Tooltip>
           );
         },
@@ -91,7 +95,7 @@ export const InvoiceTable = memo(function InvoiceTable({
       {
         title: '类别',
         dataIndex: 'category',
-        width: wide ? 104 : 80,
+        width: wide ? 104 : 72,
         ellipsis: { showTitle: false },
         render: (v: string, r) => (
           <Tooltip title={`${r.category_account_code} ${v}`} placement="topLeft">
@@ -103,28 +107,28 @@ export const InvoiceTable = memo(function InvoiceTable({
         title: '金额',
         dataIndex: 'total_amount',
         align: 'right',
-        width: wide ? 112 : 96,
+        width: wide ? 112 : 92,
         render: (v: number | null) => <AmountCell value={v} />,
       },
       {
         title: '税额',
         dataIndex: 'total_tax',
         align: 'right',
-        width: wide ? 100 : 86,
+        width: wide ? 100 : 80,
         render: (v: number | null) => <AmountCell value={v} />,
       },
       {
         title: '价税合计',
         dataIndex: 'amount',
         align: 'right',
-        width: wide ? 116 : 100,
+        width: wide ? 116 : 96,
         fixed: 'right',
         render: (v: number) => <AmountCell value={v} />,
       },
       {
         title: '状态',
         key: 'state',
-        width: wide ? 100 : 84,
+        width: wide ? 100 : 78,
         fixed: 'right',
         render: (_: unknown, r) => {
           const link = links.get(r.invoice_id);
