@@ -22,7 +22,6 @@ const DONE_MESSAGES: Record<OutboxAction, string> = {
 /** How the list words a voucher and an invoice upload (票据 dropped while the engine was unreachable). */
 const KIND_WORDS = {
   'voucher.create': {
-    tag: '凭证',
     done: '已提交',
     confirm: '确认已入账',
     confirmed: '已确认入账',
@@ -31,7 +30,6 @@ const KIND_WORDS = {
       '服务器可能已经入账。请先在凭证列表中核对，确认没有这张凭证再重新发送，否则会重复入账。',
   },
   'invoice.recognize': {
-    tag: '票据',
     done: '已识别',
     confirm: '确认已识别',
     confirmed: '已确认识别',
@@ -163,12 +161,7 @@ export function OutboxList({
           }
         >
           <List.Item.Meta
-            title={
-              <Space size={6}>
-                <Tag variant="filled">{KIND_WORDS[item.kind].tag}</Tag>
-                <span data-testid="outbox-item-title">{item.title}</span>
-              </Space>
-            }
+            title={<span data-testid="outbox-item-title">{item.title}</span>}
             description={itemDescription(item, names.get(item.accountSetId))}
           />
         </List.Item>
