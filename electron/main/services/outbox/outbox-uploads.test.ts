@@ -166,6 +166,31 @@ describe('cache.db migration for queued uploads', () => {
     ]);
     db.close();
   });
+  test('a cache rebuilt for out-of-sync migrations carries a queued upload over with its file', () => {
+    const dir = tempDir('outbox-uploads-carry');
+    const file = path.join(dir, 'cache.db');
+    const first = openCacheDb({ file, logger: fileLogger(dir) }).db;
+    const bytes = new Uint8Array(2048).fill(9);
+    new OutboxStore(first).enqueueUpload({
+      scope: 'local',
+      payload: payload(2048, 'u-carry'),
+      bytes,
+      idempotencyKey: 'k-carry',
+    });
+    first
+      .prepare("INSERT INTO cache_migrations (id, applied_at) VALUES ('29990101000000_future', 'x')")
+      .run();
+    first.close();
+
+    const { db, rebuilt } = openCacheDb({ file, logger: fileLogger(dir) });
+    expect(rebuilt).toEqual({ reason: 'out-of-sync' });
+    const store = new OutboxStore(db);
+    const [carried] = store.list();
+    expect(carried).toMatchObject({ kind: 'invoice.recognize', idempotencyKey: 'k-carry', state: 'pending' });
+    expect(carried?.payload).toEqual(payload(2048, 'u-carry'));
+    expect(store.fileBytes(carried?.id ?? 0)).toEqual(bytes);
+    db.close();
+  });
 });
 
 describe('OutboxStore: invoice files', () => {
