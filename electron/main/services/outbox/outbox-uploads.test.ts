@@ -135,7 +135,13 @@ describe('cache.db migration for queued uploads', () => {
     const dir = tempDir('outbox-uploads-migrate');
     const file = path.join(dir, 'cache.db');
     const old = new Database(file);
-    migrateCache(old, cacheMigrations.slice(0, -1));
+    migrateCache(
+      old,
+      cacheMigrations.slice(
+        0,
+        cacheMigrations.findIndex((m) => m.id === '20261202170000_outbox_files_and_invoice_reads'),
+      ),
+    );
     new OutboxStore(old).enqueue({
       scope: 'local',
       kind: 'voucher.create',
