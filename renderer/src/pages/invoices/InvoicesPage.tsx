@@ -1,7 +1,7 @@
 import { InboxOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Empty, Flex, Segmented, Tabs, Typography, Upload } from 'antd';
-import { useCallback, useMemo, useState } from 'react';
+import { memo, useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
 import type { InvoiceDirection } from '../../../../shared/api/invoice';
 import { errorMessage } from '../../bridge';
 import { PageHeading } from '../../components/PageHeading';
@@ -16,6 +16,36 @@ import { UPLOAD_STATE_LABELS, UPLOAD_SUMMARY_STATES, useUploadQueue } from './up
 
 type Filter = 'all' | 'open' | 'booked' | 'duplicate';
 
+const LIST_REFRESH_MS = 1000;
+
+/** Skips re-rendering the upload list when its (deferred) items have not changed. */
+const DeferredUploadList = memo(UploadList);
+
+/** `fn` at most once per `ms`: the first call runs at once, later ones within the window once at its end. */
+function useThrottled(fn: () => void, ms: number): () => void {
+  const latest = useRef(fn);
+  const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  const last = useRef(0);
+  useEffect(() => {
+    latest.current = fn;
+  }, [fn]);
+  useEffect(() => () => clearTimeout(timer.current), []);
+  return useCallback(() => {
+    if (timer.current !== undefined) return;
+    const wait = last.current + ms - Date.now();
+    if (wait <= 0) {
+      last.current = Date.now();
+      latest.current();
+      return;
+    }
+    timer.current = setTimeout(() => {
+      timer.current = undefined;
+      last.current = Date.now();
+      latest.current();
+    }, wait);
+  }, [ms]);
+}
+
 /** 票据: drop invoices, see them recognised, open one, make vouchers from one or many. */
 export function InvoicesPage() {
   const { accountSetId, period, readOnly } = useWorkspace();
@@ -28,14 +58,21 @@ export function InvoicesPage() {
   const months = useMemo(() => monthsBetween(period.startDate, period.endDate), [period]);
   const invoices = useInvoices(accountSetId, months, direction);
   const links = useInvoiceVoucherNumbers(accountSetId, period.startDate, period.endDate);
-  const refreshList = useCallback(
-    () => void queryClient.invalidateQueries({ queryKey: ['invoices', 'list'] }),
-    [queryClient],
+  // A batch of 50 recognises 50 invoices: the list is fetched again at most once a second (the first
+  // at once, the last after the batch), not 50 times over.
+  const refreshList = useThrottled(
+    useCallback(() => void queryClient.invalidateQueries({ queryKey: ['invoices', 'list'] }), [queryClient]),
+    LIST_REFRESH_MS,
   );
   const uploads = useUploadQueue(accountSetId, refreshList);
+  // Upload progress and list refreshes render at low priority: React slices the work between frames
+  // and skips states a newer one has replaced, so a big batch never blocks the page.
+  const uploadItems = useDeferredValue(uploads.items);
+  const retryUpload = useCallback((id: string) => uploads.queue.retry(id), [uploads.queue]);
 
+  const listed = useDeferredValue(invoices.data);
   const rows = useMemo(() => {
-    const all = invoices.data?.invoices ?? [];
+    const all = listed?.invoices ?? [];
     return all.filter((i) => {
       const booked = links.byInvoice.has(i.invoice_id);
       if (filter === 'open') return !booked && !i.duplicate;
@@ -43,7 +80,7 @@ export function InvoicesPage() {
       if (filter === 'duplicate') return i.duplicate !== null;
       return true;
     });
-  }, [invoices.data, links.byInvoice, filter]);
+  }, [listed, links.byInvoice, filter]);
   const selectedInvoices = useMemo(
     () => (invoices.data?.invoices ?? []).filter((i) => selected.includes(i.invoice_id)),
     [invoices.data, selected],
@@ -85,7 +122,7 @@ export function InvoicesPage() {
               清除已完成
             </Button>
           </Flex>
-          <UploadList items={uploads.items} onRetry={(id) => uploads.queue.retry(id)} onOpen={setOpenId} />
+          <DeferredUploadList items={uploadItems} onRetry={retryUpload} onOpen={setOpenId} />
         </Flex>
       ) : null}
       <Tabs
