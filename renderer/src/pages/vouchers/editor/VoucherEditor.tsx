@@ -8,10 +8,12 @@ import {
   useMemo,
   useRef,
   useState,
+  type ChangeEvent,
   type KeyboardEvent,
 } from 'react';
 import type { VoucherDraft } from '../../../../../shared/vouchers/voucher-drafts';
 import { cellFen, cleanAmountInput, formatAmount, toggleNegative } from '../amountText';
+import type { Fen } from '../../../../../shared/money';
 import { fenToCapital } from '../capitalAmount';
 import '../vouchers.css';
 import { accountLabel, searchAccounts, type AccountIndex, type IndexedAccount } from './accountIndex';
@@ -348,22 +350,18 @@ export function VoucherEditor(props: VoucherEditorProps) {
   // button), not only inside the grid; a dialog on top keeps its own keys.
   useEffect(() => {
     function onKey(event: globalThis.KeyboardEvent): void {
+      const save = (event.ctrlKey || event.metaKey) && (event.key === 's' || event.key === 'S');
+      const page = event.key === 'PageUp' || event.key === 'PageDown';
+      // Only these keys look for an open dialog: typing into a cell queries no DOM.
+      if (!save && !page && event.key !== 'F12' && event.key !== 'F4') return;
       if (event.defaultPrevented || document.querySelector('.ant-modal-wrap:not([style*="display: none"])'))
         return;
       const { props: p } = latest.current;
-      if ((event.ctrlKey || event.metaKey) && (event.key === 's' || event.key === 'S')) {
-        event.preventDefault();
-        p.onSave('view');
-      } else if (event.key === 'F12') {
-        event.preventDefault();
-        p.onSave('new');
-      } else if (event.key === 'PageUp' || event.key === 'PageDown') {
-        event.preventDefault();
-        p.onNavigate(event.key === 'PageUp' ? -1 : 1);
-      } else if (event.key === 'F4') {
-        event.preventDefault();
-        p.onOpenTemplates();
-      }
+      event.preventDefault();
+      if (save) p.onSave('view');
+      else if (event.key === 'F12') p.onSave('new');
+      else if (page) p.onNavigate(event.key === 'PageUp' ? -1 : 1);
+      else p.onOpenTemplates();
     }
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
@@ -373,8 +371,6 @@ export function VoucherEditor(props: VoucherEditorProps) {
   useEffect(() => {
     if (focusRequest > 0) focusCell({ row: 0, col: 0 });
   }, [focusRequest, focusCell]);
-
-  const balanced = totals.differenceFen === 0;
 
   return (
     <div data-testid="voucher-editor">
@@ -456,27 +452,7 @@ export function VoucherEditor(props: VoucherEditorProps) {
             />
           ))}
         </tbody>
-        <tfoot>
-          <tr>
-            <td />
-            <td colSpan={2} data-testid="editor-total-words">
-              {balanced ? (
-                <>合计：{fenToCapital(totals.debitFen)}</>
-              ) : (
-                <Typography.Text type="danger" data-testid="editor-difference">
-                  借贷不平衡，差额 {formatAmount(Math.abs(totals.differenceFen))}（
-                  {totals.differenceFen > 0 ? '借方多' : '贷方多'}）
-                </Typography.Text>
-              )}
-            </td>
-            <td className="zxe-amount" data-testid="editor-total-debit">
-              {formatAmount(totals.debitFen) || '0.00'}
-            </td>
-            <td className="zxe-amount" data-testid="editor-total-credit">
-              {formatAmount(totals.creditFen) || '0.00'}
-            </td>
-          </tr>
-        </tfoot>
+        <EditorFooter debitFen={totals.debitFen} creditFen={totals.creditFen} />
       </table>
     </div>
   );
@@ -546,6 +522,40 @@ const EditorHeader = memo(function EditorHeader(props: EditorHeaderProps) {
   );
 });
 
+const DIFFERENCE_STYLE = { color: '#ff4d4f' } as const;
+
+/**
+ * 合计 (大写 when balanced, else the difference); memoised on the two sums, so a key in a 摘要 or
+ * 科目 cell does not render it, and 大写 is worked out only when a sum changes.
+ */
+const EditorFooter = memo(function EditorFooter({ debitFen, creditFen }: { debitFen: Fen; creditFen: Fen }) {
+  const differenceFen = debitFen - creditFen;
+  return (
+    <tfoot>
+      <tr>
+        <td />
+        <td colSpan={2} data-testid="editor-total-words">
+          {differenceFen === 0 ? (
+            <>合计：{fenToCapital(debitFen)}</>
+          ) : (
+            // A plain span in antd's error colour, not Typography (a handful of components per key).
+            <span style={DIFFERENCE_STYLE} data-testid="editor-difference">
+              借贷不平衡，差额 {formatAmount(Math.abs(differenceFen))}（
+              {differenceFen > 0 ? '借方多' : '贷方多'}）
+            </span>
+          )}
+        </td>
+        <td className="zxe-amount" data-testid="editor-total-debit">
+          {formatAmount(debitFen) || '0.00'}
+        </td>
+        <td className="zxe-amount" data-testid="editor-total-credit">
+          {formatAmount(creditFen) || '0.00'}
+        </td>
+      </tr>
+    </tfoot>
+  );
+});
+
 interface EditorRowProps {
   row: number;
   line: EditorLine;
@@ -561,7 +571,7 @@ interface EditorRowProps {
   onKeyDown: (row: number, col: number, event: KeyboardEvent<HTMLInputElement>) => void;
   onFocus: (row: number, col: number) => void;
   onBlur: (row: number, col: number) => void;
-  register(row: number, col: number, node: HTMLInputElement | null): void;
+  register: (row: number, col: number, node: HTMLInputElement | null) => void;
 }
 
 function amountShown(text: string, editing: boolean): string {
@@ -573,15 +583,21 @@ function amountShown(text: string, editing: boolean): string {
 /** One line of the grid; memoised so a keystroke repaints only its own line. */
 const EditorRow = memo(function EditorRow(props: EditorRowProps) {
   const { row, line, focusedCol, accountText, pickerQuery, pickerKind, picker, hasProblem, disabled } = props;
+  const { register, onKeyDown, onFocus, onBlur, onChange } = props;
   const cellClass = (extra = '') => `zxe-cell-input${extra}${hasProblem ? ' zxe-cell-problem' : ''}`;
-  const common = (col: number) => ({
-    ref: (node: HTMLInputElement | null) => props.register(row, col, node),
-    onKeyDown: (event: KeyboardEvent<HTMLInputElement>) => props.onKeyDown(row, col, event),
-    onFocus: () => props.onFocus(row, col),
-    onBlur: () => props.onBlur(row, col),
-    disabled,
-    autoComplete: 'off',
-  });
+  // The cells' handlers are made once per line: re-rendering a line does not detach and re-attach refs.
+  const handlers = useMemo(
+    () =>
+      COLUMNS.map((column, col) => ({
+        ref: (node: HTMLInputElement | null) => register(row, col, node),
+        onKeyDown: (event: KeyboardEvent<HTMLInputElement>) => onKeyDown(row, col, event),
+        onFocus: () => onFocus(row, col),
+        onBlur: () => onBlur(row, col),
+        onChange: (event: ChangeEvent<HTMLInputElement>) => onChange(row, column, event.target.value),
+      })),
+    [row, register, onKeyDown, onFocus, onBlur, onChange],
+  );
+  const common = (col: number) => ({ ...handlers[col], disabled, autoComplete: 'off' });
   const red = (text: string) => (text.startsWith('-') ? ' zxe-red' : '');
   return (
     <tr data-testid="editor-row">
@@ -592,7 +608,6 @@ const EditorRow = memo(function EditorRow(props: EditorRowProps) {
           className={cellClass()}
           value={line.abstract}
           aria-label={`第${String(row + 1)}行摘要`}
-          onChange={(e) => props.onChange(row, 'abstract', e.target.value)}
           aria-expanded={pickerKind === 'abstract'}
         />
         {pickerKind === 'abstract' ? picker : null}
@@ -607,7 +622,6 @@ const EditorRow = memo(function EditorRow(props: EditorRowProps) {
           aria-expanded={pickerKind === 'account'}
           aria-controls={`account-picker-${String(row)}`}
           placeholder={focusedCol === 1 ? '编码、名称或拼音首字母（F7）' : undefined}
-          onChange={(e) => props.onChange(row, 'account', e.target.value)}
         />
         {pickerKind === 'account' ? picker : null}
       </td>
@@ -618,7 +632,6 @@ const EditorRow = memo(function EditorRow(props: EditorRowProps) {
           value={amountShown(line.debit, focusedCol === 2)}
           inputMode="decimal"
           aria-label={`第${String(row + 1)}行借方金额`}
-          onChange={(e) => props.onChange(row, 'debit', e.target.value)}
         />
       </td>
       <td>
@@ -628,7 +641,6 @@ const EditorRow = memo(function EditorRow(props: EditorRowProps) {
           value={amountShown(line.credit, focusedCol === 3)}
           inputMode="decimal"
           aria-label={`第${String(row + 1)}行贷方金额`}
-          onChange={(e) => props.onChange(row, 'credit', e.target.value)}
         />
       </td>
     </tr>

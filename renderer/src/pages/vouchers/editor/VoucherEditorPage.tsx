@@ -2,8 +2,14 @@ import { ArrowLeftOutlined, FileAddOutlined, SaveOutlined, SnippetsOutlined } fr
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { Alert, App, Button, Flex, Space, Spin, Typography } from 'antd';
 import dayjs from 'dayjs';
-import { useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
-import type { StoredDraft, VoucherDraft } from '../../../../../shared/vouchers/voucher-drafts';
+import { memo, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import type { PeriodListResponse } from '../../../../../shared/api/ledger';
+import type { ChartLookup } from '../../../../../shared/ledger/voucher-rules';
+import type {
+  StoredDraft,
+  VoucherDraft,
+  VoucherTemplate,
+} from '../../../../../shared/vouchers/voucher-drafts';
 import { bridge, errorMessage, unwrap } from '../../../bridge';
 import { navigateTo } from '../../../navigation/hashNavigation';
 import { useWorkspace } from '../../../workspace';
@@ -17,8 +23,10 @@ import {
   withTrailingBlank,
   type EditorProblem,
 } from './editorModel';
-import { TemplatesModal } from './TemplatesModal';
-import { VoucherEditor } from './VoucherEditor';
+import type { AccountIndex } from './accountIndex';
+import { createDraftStore, useDraft, type DraftStore } from './draftStore';
+import { TemplatesModal, type TemplatesModalProps } from './TemplatesModal';
+import { VoucherEditor, type VoucherEditorActions } from './VoucherEditor';
 
 /** The blank editor's draft; one per account set. */
 export const NEW_DRAFT_KEY = 'new';
@@ -38,10 +46,15 @@ export interface VoucherEditorPageProps {
   accountSetId: string;
 }
 
+const NO_PROBLEMS: readonly EditorProblem[] = [];
+
 /**
  * 新增凭证: the editor with its draft kept in main's cache (saved as you type, offered back after a
  * crash or restart), save through the outbox (待发送 when the engine is unreachable), templates (F4)
  * and PgUp / PgDn to the neighbouring vouchers.
+ *
+ * The draft lives in a store, not in this page's state: a keystroke renders the grid's line, its
+ * 合计 and the small parts below that read the draft, never the page's toolbar and alerts.
  */
 export function VoucherEditorPage({ accountSetId }: VoucherEditorPageProps) {
   const { message } = App.useApp();
@@ -50,10 +63,8 @@ export function VoucherEditorPage({ accountSetId }: VoucherEditorPageProps) {
   const periods = usePeriods(accountSetId);
   const templates = useTemplates(accountSetId);
   const refresh = useRefreshAfterPosting();
-  const [draft, setDraft] = useState<VoucherDraft>(() =>
-    emptyDraft(defaultDate(period.startDate, period.endDate)),
-  );
-  const [problems, setProblems] = useState<EditorProblem[]>([]);
+  const [store] = useState(() => createDraftStore(emptyDraft(defaultDate(period.startDate, period.endDate))));
+  const [problems, setProblems] = useState<readonly EditorProblem[]>(NO_PROBLEMS);
   const [tried, setTried] = useState(false);
   const [templatesOpen, setTemplatesOpen] = useState(false);
   const [offered, setOffered] = useState<StoredDraft | undefined>();
@@ -74,89 +85,136 @@ export function VoucherEditorPage({ accountSetId }: VoucherEditorPageProps) {
 
   // Autosave: every change goes to main's cache shortly after typing stops.
   useEffect(() => {
-    if (!touched.current) return undefined;
-    const timer = setTimeout(() => {
-      const call = hasWork(draft)
-        ? bridge.saveVoucherDraft({ accountSetId, draftKey: NEW_DRAFT_KEY, draft })
-        : bridge.deleteVoucherDraft({ accountSetId, draftKey: NEW_DRAFT_KEY });
-      void call;
-    }, AUTOSAVE_MS);
-    return () => clearTimeout(timer);
-  }, [draft, accountSetId]);
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const unsubscribe = store.subscribe(() => {
+      clearTimeout(timer);
+      if (!touched.current) return;
+      const draft = store.get();
+      timer = setTimeout(() => {
+        const call = hasWork(draft)
+          ? bridge.saveVoucherDraft({ accountSetId, draftKey: NEW_DRAFT_KEY, draft })
+          : bridge.deleteVoucherDraft({ accountSetId, draftKey: NEW_DRAFT_KEY });
+        void call;
+      }, AUTOSAVE_MS);
+    });
+    return () => {
+      unsubscribe();
+      clearTimeout(timer);
+    };
+  }, [store, accountSetId]);
 
-  const dateProblem = closedPeriodMessage(draft.date, periods.data);
-  const nextNumber = nextVoucherNumber(draft.date, periods.data);
   const chartData = chart.chart;
-  // The full check (the engine's schema and rules) runs on a deferred copy, off the keystroke's path.
-  const deferredDraft = useDeferredValue(draft);
-  const livePlan = useMemo(
-    () => toCreateRequest(accountSetId, deferredDraft, chartData?.lookup),
-    [accountSetId, deferredDraft, chartData],
-  );
-  const abstractSuggestions = useMemo(() => {
-    const seen = new Set<string>();
-    for (const line of draft.lines) if (line.abstract.trim()) seen.add(line.abstract.trim());
-    for (const t of templates.data?.templates ?? [])
-      for (const line of t.lines) if (line.abstract.trim()) seen.add(line.abstract.trim());
-    return [...seen];
-  }, [draft.lines, templates.data]);
-
-  function change(next: VoucherDraft): void {
-    touched.current = true;
-    setOffered(undefined);
-    setEngineError(undefined);
-    setDraft(next);
-    if (tried) setProblems(toCreateRequest(accountSetId, next, chartData?.lookup).problems);
-  }
-
-  function reset(): void {
-    touched.current = false;
-    setTried(false);
-    setProblems([]);
-    setDraft(emptyDraft(draft.date || defaultDate(period.startDate, period.endDate)));
-    setFocusRequest((n) => n + 1);
-    void bridge.deleteVoucherDraft({ accountSetId, draftKey: NEW_DRAFT_KEY });
-  }
-
   const save = useMutation({
     mutationFn: async (request: ReturnType<typeof toCreateRequest>['request']) =>
       unwrap(await bridge.createVoucher({ voucher: request })),
   });
 
-  function submit(then: 'view' | 'new'): void {
-    if (save.isPending || readOnly) return;
-    setTried(true);
-    const plan = toCreateRequest(accountSetId, draft, chartData?.lookup);
-    const all = dateProblem ? [{ message: dateProblem }, ...plan.problems] : plan.problems;
-    setProblems(all);
-    if (all.length > 0) return;
-    setEngineError(undefined);
-    save.mutate(plan.request, {
-      onSuccess: (result) => {
-        refresh();
-        void bridge.deleteVoucherDraft({ accountSetId, draftKey: NEW_DRAFT_KEY });
-        touched.current = false;
-        if (result.status === 'created') {
-          void message.success(`已保存 ${result.voucher_no}`);
-          if (then === 'view') navigateTo('vouchers', result.voucher_id);
-        } else {
-          void message.warning(result.message);
-          if (then === 'view') navigateTo('vouchers');
-        }
-        if (then === 'new') reset();
-      },
-      onError: (error) => setEngineError(errorMessage(error)),
-    });
-  }
+  // What the handlers below read when they run; they are made once, so the memoised parts keep them.
+  const now = {
+    accountSetId,
+    chartData,
+    periods: periods.data,
+    period,
+    readOnly,
+    tried,
+    offered,
+    engineError,
+  };
+  const latest = useRef(now);
+  useLayoutEffect(() => {
+    latest.current = now;
+  });
 
-  function navigate(step: -1 | 1): void {
-    if (!periods.data) return;
-    const month = (draft.date || period.endDate).slice(0, 7);
-    void neighbourVoucher(accountSetId, periods.data, month, undefined, step).then((id) => {
-      if (id) navigateTo('vouchers', id);
-      else void message.info('没有更多凭证');
-    });
-  }
+  const handlers = useMemo(() => {
+    function change(next: VoucherDraft): void {
+      const { offered: offeredNow, engineError: errorNow, tried: triedNow } = latest.current;
+      touched.current = true;
+      if (offeredNow) setOffered(undefined);
+      if (errorNow !== undefined) setEngineError(undefined);
+      store.set(next);
+      if (triedNow) {
+        const found = toCreateRequest(
+          latest.current.accountSetId,
+          next,
+          latest.current.chartData?.lookup,
+        ).problems;
+        setProblems((shown) => (sameProblems(shown, found) ? shown : found));
+      }
+    }
+
+    function reset(): void {
+      const { accountSetId: id, period: p } = latest.current;
+      touched.current = false;
+      setTried(false);
+      setProblems(NO_PROBLEMS);
+      store.set(emptyDraft(store.get().date || defaultDate(p.startDate, p.endDate)));
+      setFocusRequest((n) => n + 1);
+      void bridge.deleteVoucherDraft({ accountSetId: id, draftKey: NEW_DRAFT_KEY });
+    }
+
+    function submit(then: 'view' | 'new'): void {
+      const { accountSetId: id, chartData: data, periods: list, readOnly: frozen } = latest.current;
+      if (saveRef.current.isPending || frozen) return;
+      setTried(true);
+      const draft = store.get();
+      const plan = toCreateRequest(id, draft, data?.lookup);
+      const dateProblem = closedPeriodMessage(draft.date, list);
+      const all = dateProblem ? [{ message: dateProblem }, ...plan.problems] : plan.problems;
+      setProblems(all);
+      if (all.length > 0) return;
+      setEngineError(undefined);
+      saveRef.current.mutate(plan.request, {
+        onSuccess: (result) => {
+          refreshRef.current();
+          void bridge.deleteVoucherDraft({ accountSetId: id, draftKey: NEW_DRAFT_KEY });
+          touched.current = false;
+          if (result.status === 'created') {
+            void messageRef.current.success(`已保存 ${result.voucher_no}`);
+            if (then === 'view') navigateTo('vouchers', result.voucher_id);
+          } else {
+            void messageRef.current.warning(result.message);
+            if (then === 'view') navigateTo('vouchers');
+          }
+          if (then === 'new') reset();
+        },
+        onError: (error) => setEngineError(errorMessage(error)),
+      });
+    }
+
+    function navigate(step: -1 | 1): void {
+      const { accountSetId: id, periods: list, period: p } = latest.current;
+      if (!list) return;
+      const month = (store.get().date || p.endDate).slice(0, 7);
+      void neighbourVoucher(id, list, month, undefined, step).then((voucherId) => {
+        if (voucherId) navigateTo('vouchers', voucherId);
+        else void messageRef.current.info('没有更多凭证');
+      });
+    }
+
+    return {
+      change,
+      submit,
+      navigate,
+      openTemplates: () => setTemplatesOpen(true),
+      closeTemplates: () => {
+        setTemplatesOpen(false);
+        setFocusRequest((n) => n + 1);
+      },
+      applyTemplate: (template: VoucherTemplate) => {
+        setTemplatesOpen(false);
+        change({ ...store.get(), lines: withTrailingBlank(template.lines) });
+        setFocusRequest((n) => n + 1);
+      },
+    };
+  }, [store]);
+  const saveRef = useRef(save);
+  const refreshRef = useRef(refresh);
+  const messageRef = useRef(message);
+  useLayoutEffect(() => {
+    saveRef.current = save;
+    refreshRef.current = refresh;
+    messageRef.current = message;
+  });
 
   if (chart.isPending) return <Spin />;
 
@@ -181,7 +239,7 @@ export function VoucherEditorPage({ accountSetId }: VoucherEditorPageProps) {
           </Button>
           <Button
             icon={<FileAddOutlined />}
-            onClick={() => submit('new')}
+            onClick={() => handlers.submit('new')}
             loading={save.isPending}
             disabled={readOnly}
           >
@@ -190,7 +248,7 @@ export function VoucherEditorPage({ accountSetId }: VoucherEditorPageProps) {
           <Button
             type="primary"
             icon={<SaveOutlined />}
-            onClick={() => submit('view')}
+            onClick={() => handlers.submit('view')}
             loading={save.isPending}
             disabled={readOnly}
             data-testid="save-voucher"
@@ -217,7 +275,7 @@ export function VoucherEditorPage({ accountSetId }: VoucherEditorPageProps) {
                 data-testid="restore-draft"
                 onClick={() => {
                   touched.current = true;
-                  setDraft({ ...offered.draft, lines: withTrailingBlank(offered.draft.lines) });
+                  store.set({ ...offered.draft, lines: withTrailingBlank(offered.draft.lines) });
                   setOffered(undefined);
                 }}
               >
@@ -237,19 +295,18 @@ export function VoucherEditorPage({ accountSetId }: VoucherEditorPageProps) {
         />
       ) : null}
       <div className="zxe-voucher-paper">
-        <VoucherEditor
-          draft={draft}
-          onChange={change}
+        <EditorPane
+          store={store}
           accounts={chartData?.index}
-          nextNumber={nextNumber}
-          dateProblem={dateProblem}
-          problems={tried ? problems : []}
-          abstractSuggestions={abstractSuggestions}
+          periods={periods.data}
+          templates={templates.data?.templates}
+          problems={tried ? problems : NO_PROBLEMS}
           disabled={readOnly}
-          onSave={submit}
-          onNavigate={navigate}
-          onOpenTemplates={() => setTemplatesOpen(true)}
           focusRequest={focusRequest}
+          onChange={handlers.change}
+          onSave={handlers.submit}
+          onNavigate={handlers.navigate}
+          onOpenTemplates={handlers.openTemplates}
         />
       </div>
       {tried && problems.length > 0 ? (
@@ -268,25 +325,124 @@ export function VoucherEditorPage({ accountSetId }: VoucherEditorPageProps) {
         />
       ) : null}
       {engineError ? <Alert type="error" showIcon title={engineError} data-testid="engine-error" /> : null}
-      {!tried && livePlan.problems.length === 0 ? (
-        <Typography.Text type="success" data-testid="editor-ready">
-          借贷平衡，可以保存
-        </Typography.Text>
-      ) : null}
-      <TemplatesModal
+      <ReadyHint store={store} accountSetId={accountSetId} lookup={chartData?.lookup} active={!tried} />
+      <TemplatesPane
+        store={store}
         accountSetId={accountSetId}
         open={templatesOpen}
-        lines={draft.lines}
-        onClose={() => {
-          setTemplatesOpen(false);
-          setFocusRequest((n) => n + 1);
-        }}
-        onApply={(template) => {
-          setTemplatesOpen(false);
-          change({ ...draft, lines: withTrailingBlank(template.lines) });
-          setFocusRequest((n) => n + 1);
-        }}
+        onClose={handlers.closeTemplates}
+        onApply={handlers.applyTemplate}
       />
     </Flex>
   );
+}
+
+function sameProblems(a: readonly EditorProblem[], b: readonly EditorProblem[]): boolean {
+  if (a.length !== b.length) return false;
+  return a.every((p, i) => {
+    const q = b[i];
+    return q !== undefined && p.message === q.message && p.line === q.line;
+  });
+}
+
+interface EditorPaneProps extends VoucherEditorActions {
+  store: DraftStore;
+  accounts: AccountIndex | undefined;
+  periods: PeriodListResponse | undefined;
+  templates: readonly VoucherTemplate[] | undefined;
+  problems: readonly EditorProblem[];
+  disabled: boolean;
+  focusRequest: number;
+  onChange: (draft: VoucherDraft) => void;
+}
+
+/** The grid, reading the draft from the store: the one part of the page a keystroke renders. */
+const EditorPane = memo(function EditorPane(props: EditorPaneProps) {
+  const { store, periods, templates, ...rest } = props;
+  const draft = useDraft(store);
+  const abstractSuggestions = useMemo(() => {
+    const seen = new Set<string>();
+    for (const line of draft.lines) if (line.abstract.trim()) seen.add(line.abstract.trim());
+    for (const t of templates ?? [])
+      for (const line of t.lines) if (line.abstract.trim()) seen.add(line.abstract.trim());
+    return [...seen];
+  }, [draft.lines, templates]);
+  return (
+    <VoucherEditor
+      {...rest}
+      draft={draft}
+      nextNumber={nextVoucherNumber(draft.date, periods)}
+      dateProblem={closedPeriodMessage(draft.date, periods)}
+      abstractSuggestions={abstractSuggestions}
+    />
+  );
+});
+
+const ReadyText = memo(function ReadyText() {
+  return (
+    <Typography.Text type="success" data-testid="editor-ready">
+      借贷平衡，可以保存
+    </Typography.Text>
+  );
+});
+
+/** Runs `task` once the browser is idle (after the frame the keystroke painted); returns a cancel. */
+function whenIdle(task: () => void): () => void {
+  if (typeof window.requestIdleCallback === 'function') {
+    const id = window.requestIdleCallback(task, { timeout: 500 });
+    return () => window.cancelIdleCallback(id);
+  }
+  const id = setTimeout(task, 50);
+  return () => clearTimeout(id);
+}
+
+/**
+ * 借贷平衡，可以保存 while nothing stops saving. The full check (the engine's schema and rules) runs
+ * when the browser is idle after a change — once for a burst of keys, never between a key and its
+ * paint — and this renders only when the answer changes.
+ */
+const ReadyHint = memo(function ReadyHint(props: {
+  store: DraftStore;
+  accountSetId: string;
+  lookup: ChartLookup | undefined;
+  active: boolean;
+}) {
+  const { store, accountSetId, lookup, active } = props;
+  const [ready, setReady] = useState(false);
+  useEffect(() => {
+    if (!active) return undefined;
+    let cancel: (() => void) | undefined;
+    const check = () => {
+      cancel = undefined;
+      setReady(toCreateRequest(accountSetId, store.get(), lookup).problems.length === 0);
+    };
+    const schedule = () => {
+      cancel ??= whenIdle(check);
+    };
+    // At once when it starts showing (or the chart arrives): no stale answer from before.
+    check();
+    const unsubscribe = store.subscribe(schedule);
+    return () => {
+      unsubscribe();
+      cancel?.();
+    };
+  }, [store, accountSetId, lookup, active]);
+  return active && ready ? <ReadyText /> : null;
+});
+
+/** The dialog renders again for its parent only when it opens or closes, or while open. */
+const MemoTemplatesModal = memo(
+  TemplatesModal,
+  (a, b) =>
+    a.open === b.open &&
+    a.accountSetId === b.accountSetId &&
+    a.onClose === b.onClose &&
+    a.onApply === b.onApply &&
+    (!b.open || a.lines === b.lines),
+);
+
+function TemplatesPane(props: Omit<TemplatesModalProps, 'lines'> & { store: DraftStore }) {
+  const { store, ...rest } = props;
+  const draft = useDraft(store);
+  return <MemoTemplatesModal {...rest} lines={draft.lines} />;
 }

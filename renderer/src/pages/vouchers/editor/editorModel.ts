@@ -43,12 +43,40 @@ export interface EditorTotals {
   differenceFen: Fen;
 }
 
+interface LineFen {
+  debit: string;
+  credit: string;
+  debitFen: Fen;
+  creditFen: Fen;
+}
+
+/**
+ * Each line's amounts in fen, kept per line object: a keystroke changes one line and the others
+ * keep their objects, so the live 合计 parses one line per key instead of every line. The texts
+ * are kept beside the figures and compared, so a line changed in place is parsed again.
+ */
+const lineFens = new WeakMap<EditorLine, LineFen>();
+
+function fensOf(line: EditorLine): LineFen {
+  const known = lineFens.get(line);
+  if (known && known.debit === line.debit && known.credit === line.credit) return known;
+  const fens: LineFen = {
+    debit: line.debit,
+    credit: line.credit,
+    debitFen: cellFen(line.debit) ?? 0,
+    creditFen: cellFen(line.credit) ?? 0,
+  };
+  lineFens.set(line, fens);
+  return fens;
+}
+
 export function editorTotals(lines: readonly EditorLine[]): EditorTotals {
   let debitFen = 0;
   let creditFen = 0;
   for (const line of lines) {
-    debitFen += cellFen(line.debit) ?? 0;
-    creditFen += cellFen(line.credit) ?? 0;
+    const fens = fensOf(line);
+    debitFen += fens.debitFen;
+    creditFen += fens.creditFen;
   }
   return { debitFen, creditFen, differenceFen: debitFen - creditFen };
 }
