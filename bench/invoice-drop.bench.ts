@@ -110,11 +110,7 @@ interface ProfileNode {
 }
 
 /** Self and total time per function (sampled), heaviest first, with where it is in the bundle. */
-async function printProfile(profile: {
-  nodes: ProfileNode[];
-  samples?: number[];
-  timeDeltas?: number[];
-}): Promise<void> {
+function printProfile(profile: { nodes: ProfileNode[]; samples?: number[]; timeDeltas?: number[] }): void {
   const self = new Map<number, number>();
   (profile.samples ?? []).forEach((id, i) =>
     self.set(id, (self.get(id) ?? 0) + (profile.timeDeltas?.[i] ?? 0)),
@@ -198,7 +194,7 @@ for (let run = 1; run <= RUNS; run += 1) {
     const wallMs = performance.now() - wallStart;
     const busyMs = ((await taskSeconds()) - busyBefore) * 1000;
     const probe = await page.evaluate<Probe>('window.__zxeDrop');
-    if (PROFILE) await printProfile((await cdp.send('Profiler.stop')).profile);
+    if (PROFILE) printProfile((await cdp.send('Profiler.stop')).profile);
     const states = await page
       .locator('[data-testid="upload-item"]')
       .evaluateAll((els: { getAttribute(name: string): string | null }[]) =>
