@@ -11,12 +11,21 @@ import { build } from 'esbuild';
 const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(here, '../../../..');
 
-export async function buildOcrWorker(): Promise<URL> {
+export function buildOcrWorker(): Promise<URL> {
+  return bundle(path.join(here, '..', 'ocr-worker.ts'), 'ocr-worker.mjs');
+}
+
+/** The bench's OCR-only process (ocr-process.ts), bundled the same way. */
+export function buildOcrProcess(): Promise<URL> {
+  return bundle(path.join(here, 'ocr-process.ts'), 'ocr-process.mjs');
+}
+
+async function bundle(entry: string, name: string): Promise<URL> {
   const outDir = path.join(root, 'node_modules/.cache/zxe-ocr-worker');
   mkdirSync(outDir, { recursive: true });
-  const outfile = path.join(outDir, 'ocr-worker.mjs');
+  const outfile = path.join(outDir, name);
   await build({
-    entryPoints: [path.join(here, '..', 'ocr-worker.ts')],
+    entryPoints: [entry],
     outfile,
     bundle: true,
     platform: 'node',
