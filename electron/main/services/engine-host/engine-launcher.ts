@@ -21,13 +21,5 @@ export type EngineLauncher = () => EngineChild;
  * user set is kept.
  */
 export function engineEnvironment(base: NodeJS.ProcessEnv = process.env): NodeJS.ProcessEnv {
-  return {
-    ...base,
-    MALLOC_ARENA_MAX: base.MALLOC_ARENA_MAX ?? '2',
-    // A fixed mmap threshold: glibc otherwise raises it to the largest block freed, so the OCR
-    // tensors (MBs each, a new size per image) stay in the heap and the RSS only grows. Measured
-    // on the corpus, one thread, clean images and photos in turn: 560–600 MB → 280–310 MB.
-    MALLOC_MMAP_THRESHOLD_: base.MALLOC_MMAP_THRESHOLD_ ?? '131072',
-    MALLOC_TRIM_THRESHOLD_: base.MALLOC_TRIM_THRESHOLD_ ?? '131072',
-  };
+  return { ...base, MALLOC_ARENA_MAX: base.MALLOC_ARENA_MAX ?? '2' };
 }
