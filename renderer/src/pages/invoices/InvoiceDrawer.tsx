@@ -5,7 +5,13 @@ import type { InvoiceRecord } from '../../../../shared/api/invoice';
 import { bridge, errorMessage, unwrap } from '../../bridge';
 import { CacheSourceTag } from '../accounts/CacheSourceTag';
 import { navigateTo } from '../../navigation/hashNavigation';
-import { categoryReasonText, fieldConfidence, invoiceFieldRows, isLowConfidence } from './invoiceFields';
+import {
+  categoryReasonText,
+  fieldConfidence,
+  invoiceFieldRows,
+  invoiceListAmount,
+  isLowConfidence,
+} from './invoiceFields';
 import { InvoiceOriginal } from './InvoiceOriginal';
 import { InvoiceVoucherModal } from './InvoiceVoucherModal';
 
@@ -86,7 +92,7 @@ export function InvoiceDrawer({
       open
       onClose={onClose}
       size={wide ? 1100 : '96%'}
-      title={data ? `${data.seller.name ?? data.category} · ¥${data.amount.toFixed(2)}` : '票据'}
+      title={data ? `${data.seller.name ?? data.category} · ¥${invoiceListAmount(data.amount)}` : '票据'}
       data-testid="invoice-drawer"
       extra={
         data ? (

@@ -339,7 +339,7 @@ describe('upload list', () => {
     expect(waiting.getAttribute('data-outbox-id')).toBe('4');
     expect(within(waiting).queryByRole('button', { name: /重\s*试/ })).toBeNull();
     expect(within(rows[0] as HTMLElement).getByText('40%')).toBeTruthy();
-    expect(within(rows[2] as HTMLElement).getByText(/顺丰速运 · ¥21\.2/)).toBeTruthy();
+    expect(within(rows[2] as HTMLElement).getByText(/顺丰速运 · ¥21\.20/)).toBeTruthy();
     expect(within(rows[3] as HTMLElement).getByTestId('upload-reason').textContent).toBe(
       '本账套已有这张票据',
     );

@@ -1,5 +1,6 @@
 import { Button, Flex, List, Progress, Tag, Typography } from 'antd';
 import { memo } from 'react';
+import { invoiceListAmount } from './invoiceFields';
 import { UPLOAD_STATE_LABELS, type UploadItem, type UploadState } from './uploadQueue';
 
 const STATE_COLORS: Record<UploadState, string> = {
@@ -67,7 +68,7 @@ const UploadRow = memo(function UploadRow({
         ) : null}
         {item.result && item.state === 'recognized' ? (
           <Typography.Text type="secondary">
-            {item.result.seller?.name ?? item.result.category} · ¥{item.result.amount}
+            {item.result.seller?.name ?? item.result.category} · ¥{invoiceListAmount(item.result.amount)}
           </Typography.Text>
         ) : null}
       </Flex>
