@@ -24,6 +24,37 @@ export interface Harness {
   close(): Promise<void>;
 }
 
+/** The name of an IPC call the app's router answers. */
+export type IpcName = Parameters<BrowserMode['services']['router']['dispatch']>[0];
+
+/** One IPC call through the app's router, as the page makes it; a refusal throws its message. */
+export async function callIpc(h: Harness, name: IpcName, args: unknown): Promise<unknown> {
+  const answer = await h.mode.services.router.dispatch(name, args, h.mode.server.origin);
+  if (!answer.ok) throw new Error(answer.error.message);
+  return answer.data;
+}
+
+/**
+ * Opens the app, waits until the account-set list shows the demo set, and makes it the workspace's
+ * set with `period`. Answers the app's address without its hash and the demo set's id.
+ */
+export async function openDemoAccountSet(
+  h: Harness,
+  period: { kind: string; startDate: string; endDate: string },
+  timeoutMs: number,
+): Promise<{ base: string; accountSetId: string }> {
+  const base = h.mode.server.url.split('#')[0] ?? h.mode.server.url;
+  await h.page.goto(h.mode.server.url);
+  await h.page.getByTestId('accounts-table').getByText('演示科技有限公司').waitFor({ timeout: timeoutMs });
+  const sets = (await callIpc(h, 'listAccountSets', {})) as {
+    data: { accounts: { id: string; name: string }[] };
+  };
+  const demo = sets.data.accounts.find((s) => s.name === '演示科技有限公司');
+  if (!demo) throw new Error('demo account set missing');
+  await callIpc(h, 'setUiState', { accountSetId: demo.id, period });
+  return { base, accountSetId: demo.id };
+}
+
 export async function startHarness(): Promise<Harness> {
   const userDataDir = mkdtempSync(path.join(os.tmpdir(), 'zxe-e2e-'));
   const ipcResponses: string[] = [];

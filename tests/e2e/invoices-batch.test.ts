@@ -2,7 +2,14 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { invoiceListResponseSchema, type InvoiceRecord } from '../../shared/api/invoice.js';
 import { voucherListResponseSchema, type VoucherListResponse } from '../../shared/api/ledger.js';
-import { ARTIFACTS_DIR, startHarness, type Harness } from './browser-harness.js';
+import {
+  ARTIFACTS_DIR,
+  callIpc,
+  openDemoAccountSet,
+  startHarness,
+  type Harness,
+  type IpcName,
+} from './browser-harness.js';
 import { dropInvoiceFiles, makeMonthInvoices, type GeneratedInvoiceFile } from './invoice-files.js';
 
 const MAY_2024 = { kind: 'month', startDate: '2024-05-01', endDate: '2024-05-31' } as const;
@@ -32,11 +39,7 @@ describe('票据: 批量生成凭证 with both merge rules (browser mode)', () =
   let accountSetId: string;
   let files: GeneratedInvoiceFile[];
 
-  async function call(name: Parameters<Harness['mode']['services']['router']['dispatch']>[0], args: unknown) {
-    const answer = await h.mode.services.router.dispatch(name, args, h.mode.server.origin);
-    if (!answer.ok) throw new Error(answer.error.message);
-    return answer.data;
-  }
+  const call = (name: IpcName, args: unknown): Promise<unknown> => callIpc(h, name, args);
 
   async function engineInvoices(direction?: 'purchase' | 'sale'): Promise<InvoiceRecord[]> {
     return invoiceListResponseSchema.parse(
@@ -100,16 +103,7 @@ describe('票据: 批量生成凭证 with both merge rules (browser mode)', () =
       { format: 'xml', day: 22, sale: true, categories: ['信息技术服务'] },
     ]);
     h = await startHarness();
-    base = h.mode.server.url.split('#')[0] ?? h.mode.server.url;
-    await h.page.goto(h.mode.server.url);
-    await h.page.getByTestId('accounts-table').getByText('演示科技有限公司').waitFor({ timeout: 90_000 });
-    const sets = (await call('listAccountSets', {})) as {
-      data: { accounts: { id: string; name: string }[] };
-    };
-    const demo = sets.data.accounts.find((s) => s.name === '演示科技有限公司');
-    if (!demo) throw new Error('demo account set missing');
-    accountSetId = demo.id;
-    await call('setUiState', { accountSetId, period: MAY_2024 });
+    ({ base, accountSetId } = await openDemoAccountSet(h, MAY_2024, 90_000));
   }, 180_000);
 
   afterAll(async () => {

@@ -1,7 +1,14 @@
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { invoiceListResponseSchema, type InvoiceRecord } from '../../shared/api/invoice.js';
-import { ARTIFACTS_DIR, startHarness, type Harness } from './browser-harness.js';
+import {
+  ARTIFACTS_DIR,
+  callIpc,
+  openDemoAccountSet,
+  startHarness,
+  type Harness,
+  type IpcName,
+} from './browser-harness.js';
 import { dropInvoiceFiles, makeMonthInvoices, type GeneratedInvoiceFile } from './invoice-files.js';
 
 const JULY_2024 = { kind: 'month', startDate: '2024-07-01', endDate: '2024-07-31' } as const;
@@ -17,11 +24,7 @@ describe('票据 offline: 待发送 uploads and cached reads (browser mode)', ()
   let accountSetId: string;
   let files: GeneratedInvoiceFile[];
 
-  async function call(name: Parameters<Harness['mode']['services']['router']['dispatch']>[0], args: unknown) {
-    const answer = await h.mode.services.router.dispatch(name, args, h.mode.server.origin);
-    if (!answer.ok) throw new Error(answer.error.message);
-    return answer.data;
-  }
+  const call = (name: IpcName, args: unknown): Promise<unknown> => callIpc(h, name, args);
 
   async function engineInvoices(): Promise<InvoiceRecord[]> {
     return invoiceListResponseSchema.parse(
@@ -49,16 +52,7 @@ describe('票据 offline: 待发送 uploads and cached reads (browser mode)', ()
       'zxe-e2e-invoices-offline',
     );
     h = await startHarness();
-    base = h.mode.server.url.split('#')[0] ?? h.mode.server.url;
-    await h.page.goto(h.mode.server.url);
-    await h.page.getByTestId('accounts-table').getByText('演示科技有限公司').waitFor({ timeout: 90_000 });
-    const sets = (await call('listAccountSets', {})) as {
-      data: { accounts: { id: string; name: string }[] };
-    };
-    const demo = sets.data.accounts.find((s) => s.name === '演示科技有限公司');
-    if (!demo) throw new Error('demo account set missing');
-    accountSetId = demo.id;
-    await call('setUiState', { accountSetId, period: JULY_2024 });
+    ({ base, accountSetId } = await openDemoAccountSet(h, JULY_2024, 90_000));
   }, 180_000);
 
   afterAll(async () => {

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { invoiceListResponseSchema } from '../../shared/api/invoice.js';
 import { voucherListResponseSchema } from '../../shared/api/ledger.js';
-import { startHarness, type Harness } from './browser-harness.js';
+import { callIpc, openDemoAccountSet, startHarness, type Harness, type IpcName } from './browser-harness.js';
 
 const DEMO = path.resolve(import.meta.dirname, '../../resources/demo-invoices');
 const OFFICE_PDF = 'digital-vat-office-supplies.pdf';
@@ -19,11 +19,7 @@ describe('票据: drop, recognise, 生成凭证, learning, duplicates (browser m
   let base: string;
   let accountSetId: string;
 
-  async function call(name: Parameters<Harness['mode']['services']['router']['dispatch']>[0], args: unknown) {
-    const answer = await h.mode.services.router.dispatch(name, args, h.mode.server.origin);
-    if (!answer.ok) throw new Error(answer.error.message);
-    return answer.data;
-  }
+  const call = (name: IpcName, args: unknown): Promise<unknown> => callIpc(h, name, args);
 
   async function dropFile(file: string): Promise<void> {
     const bytes = readFileSync(path.join(DEMO, file)).toString('base64');
@@ -57,16 +53,7 @@ describe('票据: drop, recognise, 生成凭证, learning, duplicates (browser m
 
   beforeAll(async () => {
     h = await startHarness();
-    base = h.mode.server.url.split('#')[0] ?? h.mode.server.url;
-    await h.page.goto(h.mode.server.url);
-    await h.page.getByTestId('accounts-table').getByText('演示科技有限公司').waitFor({ timeout: 30_000 });
-    const sets = (await call('listAccountSets', {})) as {
-      data: { accounts: { id: string; name: string }[] };
-    };
-    const demo = sets.data.accounts.find((s) => s.name === '演示科技有限公司');
-    if (!demo) throw new Error('demo account set missing');
-    accountSetId = demo.id;
-    await call('setUiState', { accountSetId, period: JUNE_2024 });
+    ({ base, accountSetId } = await openDemoAccountSet(h, JUNE_2024, 30_000));
   }, 60_000);
 
   afterAll(async () => {
