@@ -5,8 +5,7 @@
  */
 import { mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { makeCreditCode } from '../tests/fixtures/invoices/credit-code.js';
-import { REGIONS, type Company } from '../tests/fixtures/invoices/companies.js';
+import { DEMO_COMPANY } from '../tests/fixtures/invoices/companies.js';
 import { buildInvoice, type InvoicePlan } from '../tests/fixtures/invoices/invoice-model.js';
 import { layoutDigital } from '../tests/fixtures/invoices/layout-digital.js';
 import { layoutLegacy, makeStyle } from '../tests/fixtures/invoices/layout-legacy.js';
@@ -17,22 +16,11 @@ import { renderPdf } from '../tests/fixtures/invoices/render-pdf.js';
 import { renderXml } from '../tests/fixtures/invoices/render-xml.js';
 
 const OUT = join(import.meta.dirname, '..', 'resources', 'demo-invoices');
-const region = REGIONS[2] ?? REGIONS[0];
-if (!region) throw new Error('no regions');
-const demoBuyer: Company = {
-  name: '演示科技有限公司',
-  taxId: makeCreditCode(region.regionCode, '58720413'),
-  address: '上海市张江路88号',
-  phone: '021-50801234',
-  bank: '招商银行上海张江支行',
-  account: '121900000000000001',
-  region,
-};
 
 const rng = new Rng('zxe-demo-invoices');
 const style = (wrapTaxId = false): ReturnType<typeof makeStyle> =>
   makeStyle(rng, { font: 'sans', labelFont: 'sans', wrapTaxId });
-const plan = (p: Omit<InvoicePlan, 'buyer'>): InvoicePlan => ({ ...p, buyer: demoBuyer });
+const plan = (p: Omit<InvoicePlan, 'buyer'>): InvoicePlan => ({ ...p, buyer: DEMO_COMPANY });
 
 rmSync(OUT, { recursive: true, force: true });
 mkdirSync(OUT, { recursive: true });

@@ -5,8 +5,7 @@
  * one-voucher-per-seller rule has something to merge.
  */
 import type { Page } from 'playwright-core';
-import { makeCreditCode } from '../fixtures/invoices/credit-code.js';
-import { REGIONS, type Company } from '../fixtures/invoices/companies.js';
+import { DEMO_COMPANY } from '../fixtures/invoices/companies.js';
 import { buildInvoice, type InvoiceDoc } from '../fixtures/invoices/invoice-model.js';
 import type { InvoiceTruth } from '../fixtures/invoices/invoice-truth.js';
 import { layoutDigital } from '../fixtures/invoices/layout-digital.js';
@@ -35,19 +34,6 @@ export interface InvoicePlanItem {
   /** Issued by the demo company (a 销项 invoice): the generated seller becomes the buyer. */
   sale?: boolean;
 }
-
-const region = REGIONS[2] ?? REGIONS[0];
-if (!region) throw new Error('no regions');
-/** The demo account set's company, as scripts/make-demo-invoices.ts prints it on its invoices. */
-const DEMO_BUYER: Company = {
-  name: '演示科技有限公司',
-  taxId: makeCreditCode(region.regionCode, '58720413'),
-  address: '上海市张江路88号',
-  phone: '021-50801234',
-  bank: '招商银行上海张江支行',
-  account: '121900000000000001',
-  region,
-};
 
 const MEDIA: Record<InvoiceFormat, string> = {
   pdf: 'application/pdf',
@@ -80,7 +66,7 @@ export async function makeMonthInvoices(
       layout: 'digital',
       apiType: rng.chance(0.5) ? 'vat' : 'normal',
       lines: 1 + rng.int(0, 1),
-      buyer: DEMO_BUYER,
+      buyer: DEMO_COMPANY,
       categories: item.categories ?? ['办公用品', '快递服务', '餐饮服务', '住宿服务', '信息技术服务'],
     });
     const shared = item.sameSeller === undefined ? undefined : docs[item.sameSeller];
@@ -91,8 +77,8 @@ export async function makeMonthInvoices(
     if (item.sale) {
       doc.buyerCompany = doc.sellerCompany;
       doc.truth.buyer = { ...doc.truth.seller };
-      doc.sellerCompany = DEMO_BUYER;
-      doc.truth.seller = { name: DEMO_BUYER.name, taxId: DEMO_BUYER.taxId };
+      doc.sellerCompany = DEMO_COMPANY;
+      doc.truth.seller = { name: DEMO_COMPANY.name, taxId: DEMO_COMPANY.taxId };
     }
     redate(doc, `${month}-${String(item.day).padStart(2, '0')}`);
     docs.push(doc);
