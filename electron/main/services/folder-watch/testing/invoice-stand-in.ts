@@ -51,7 +51,12 @@ export async function startInvoiceStandIn(options: { delayMs?: number } = {}): P
   let counter = 0;
   const refused = new Map<string, string>();
 
-  const app: FastifyInstance = Fastify({ logger: false, bodyLimit: INVOICE_MAX_BYTES + 1024 * 1024 });
+  const app: FastifyInstance = Fastify({
+    logger: false,
+    bodyLimit: INVOICE_MAX_BYTES + 1024 * 1024,
+    // A test ends while the watcher may still hold a request open: closing must not wait for it.
+    forceCloseConnections: true,
+  });
   await app.register(multipart, { limits: { fileSize: INVOICE_MAX_BYTES, files: 1, fields: 4 } });
 
   app.addHook('onSend', async (_request, reply) => {
