@@ -44,6 +44,9 @@ function poolOptionsFromEnv(): OcrPoolOptions {
   if (size !== undefined) options.size = size;
   if (maxQueue !== undefined) options.maxQueue = maxQueue;
   if (timeoutMs !== undefined) options.timeoutMs = timeoutMs;
+  // A folder for the rewritten models, or "off" to rewrite them in memory in every worker.
+  const cache = process.env.ZXE_OCR_MODEL_CACHE;
+  if (cache) options.modelCacheDir = cache === 'off' ? null : cache;
   return options;
 }
 

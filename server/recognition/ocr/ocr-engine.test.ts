@@ -28,7 +28,10 @@ let models: PaddleModels;
 let invoice: DrawnInvoice;
 
 beforeAll(async () => {
-  [models, invoice] = await Promise.all([loadPaddleModels({ threads: 1 }), drawSampleInvoice(1.5)]);
+  [models, invoice] = await Promise.all([
+    loadPaddleModels({ threads: 1, cacheDir: null }),
+    drawSampleInvoice(1.5),
+  ]);
 });
 
 async function ocrOf(png: Buffer) {

@@ -45,7 +45,10 @@ async function runJob(models: PaddleModels, message: JobMessage): Promise<unknow
 async function main(): Promise<void> {
   let models: PaddleModels;
   try {
-    [models] = await Promise.all([loadPaddleModels({ threads: init.threads }), prepareQrReader()]);
+    [models] = await Promise.all([
+      loadPaddleModels({ threads: init.threads, cacheDir: init.modelCacheDir }),
+      prepareQrReader(),
+    ]);
   } catch (error) {
     send({ type: 'init-failed', message: error instanceof Error ? error.message : String(error) });
     return;

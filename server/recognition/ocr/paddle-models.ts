@@ -7,6 +7,7 @@ import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { InferenceSession } from 'onnxruntime-node';
+import { optimisedModel } from './optimised-models.js';
 
 export interface PaddleModels {
   detection: InferenceSession;
@@ -19,6 +20,8 @@ export interface PaddleModels {
 export interface ModelOptions {
   /** Threads onnxruntime may use inside one inference (per worker). */
   threads: number;
+  /** Private folder for the rewritten graphs (optimised-models.ts); null rewrites in memory. */
+  cacheDir: string | null;
 }
 
 /** Folder holding the model files, found through the package's own entry point. */
@@ -43,10 +46,17 @@ export async function loadPaddleModels(options: ModelOptions): Promise<PaddleMod
     // and with the engine.
     extra: { session: { intra_op: { allow_spinning: '0' }, inter_op: { allow_spinning: '0' } } },
   };
+  // Each graph is opened rewritten (model-graph.ts): the same function for about a third less CPU.
+  const open = async (file: string) => {
+    const model = await optimisedModel(path.join(dir, file), options.cacheDir);
+    return typeof model === 'string'
+      ? InferenceSession.create(model, sessionOptions)
+      : InferenceSession.create(model, sessionOptions);
+  };
   const [detection, recognition, classifier, keys] = await Promise.all([
-    InferenceSession.create(path.join(dir, 'ch_PP-OCRv4_det_infer.onnx'), sessionOptions),
-    InferenceSession.create(path.join(dir, 'ch_PP-OCRv4_rec_infer.onnx'), sessionOptions),
-    InferenceSession.create(path.join(dir, 'ch_ppocr_mobile_v2.0_cls_infer.onnx'), sessionOptions),
+    open('ch_PP-OCRv4_det_infer.onnx'),
+    open('ch_PP-OCRv4_rec_infer.onnx'),
+    open('ch_ppocr_mobile_v2.0_cls_infer.onnx'),
     readFile(path.join(dir, 'ppocr_keys_v1.txt'), 'utf8'),
   ]);
   const dictionary = [...keys.split('\n').filter((line, i, all) => line !== '' || i < all.length - 1), ' '];

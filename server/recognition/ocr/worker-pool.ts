@@ -13,6 +13,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
+import { defaultModelCacheDir } from './optimised-models.js';
 import {
   InvalidImageError,
   OcrQueueFullError,
@@ -48,6 +49,11 @@ export interface OcrPoolOptions {
   testHooks?: boolean;
   /** Idle workers recognise part of a busy worker's lines. Default true. */
   shareIdleWorkers?: boolean;
+  /**
+   * Private folder where the rewritten models are kept (optimised-models.ts); null rewrites them
+   * in memory in every worker. Default: a per-user folder in the temporary directory.
+   */
+  modelCacheDir?: string | null;
 }
 
 export interface OcrPoolStats {
@@ -121,6 +127,7 @@ export class OcrPool {
   readonly shareIdleWorkers: boolean;
   private readonly workerUrl: URL;
   private readonly testHooks: boolean;
+  private readonly modelCacheDir: string | null;
   private readonly slots = new Set<Slot>();
   private readonly queue: PendingJob[] = [];
   private nextId = 1;
@@ -143,6 +150,7 @@ export class OcrPool {
     this.workerUrl = options.workerUrl ?? defaultWorkerUrl();
     this.testHooks = options.testHooks ?? false;
     this.shareIdleWorkers = (options.shareIdleWorkers ?? true) && this.size > 1;
+    this.modelCacheDir = options.modelCacheDir === undefined ? defaultModelCacheDir() : options.modelCacheDir;
   }
 
   stats(): OcrPoolStats {
@@ -274,6 +282,7 @@ export class OcrPool {
       threads: this.threadsPerWorker,
       testHooks: this.testHooks,
       assist: this.shareIdleWorkers,
+      modelCacheDir: this.modelCacheDir,
     };
     const worker = spawnWorker(this.workerUrl, init);
     const slot: Slot = { worker, ready: false, job: null, timer: null, jobsDone: 0, retired: false };

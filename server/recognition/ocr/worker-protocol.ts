@@ -12,6 +12,8 @@ export interface WorkerInit {
   assist: boolean;
   /** Enables the 'test-sleep' and 'test-crash' jobs the pool's own tests use. */
   testHooks: boolean;
+  /** Where the rewritten models are kept; null rewrites them in memory. */
+  modelCacheDir: string | null;
 }
 
 export type TestJob = { kind: 'test-sleep'; ms: number } | { kind: 'test-crash' };
