@@ -4,8 +4,9 @@
  * 50 generated invoices of one month bought by the demo company (10 PDF, 20 OFD, 20 XML: the text
  * paths, so the engine's OCR does not dominate) are dropped on the drop zone in one drag; from the
  * drop event, inside the page, it prints:
- *   - drop → the first upload row painted, → all 50 upload rows painted, → 50 rows in the invoice
- *     table (every file recognised and listed);
+ *   - drop → the first upload row painted, → the upload list holding all 50 files (it is
+ *     virtualised: it draws the rows in view and counts the rest in its data-count), → 50 rows in
+ *     the invoice table (every file recognised and listed);
  *   - the longest main-thread task (PerformanceObserver 'longtask', tasks of 50 ms or more) and the
  *     longest animation frame ('long-animation-frame', with its blocking part) during the whole batch;
  *   - frame gaps (requestAnimationFrame to requestAnimationFrame): p95 and the longest;
@@ -80,8 +81,9 @@ const DROP_SCRIPT = `async (all) => {
     last = now;
     const t = performance.now() - probe.t0;
     const items = document.querySelectorAll('[data-testid="upload-item"]').length;
+    const held = Number(document.querySelector('[data-testid="upload-list"]')?.getAttribute('data-count') ?? 0);
     if (Number.isNaN(probe.firstRow) && items > 0) probe.firstRow = t;
-    if (Number.isNaN(probe.allRows) && items >= wanted) probe.allRows = t;
+    if (Number.isNaN(probe.allRows) && items > 0 && held >= wanted) probe.allRows = t;
     const rows = document.querySelectorAll('[data-testid="invoice-table"] tr.ant-table-row').length;
     if (Number.isNaN(probe.listed) && rows >= wanted) probe.listed = t;
     if (Number.isNaN(probe.listed)) requestAnimationFrame(tick);
@@ -195,12 +197,9 @@ for (let run = 1; run <= RUNS; run += 1) {
     const busyMs = ((await taskSeconds()) - busyBefore) * 1000;
     const probe = await page.evaluate<Probe>('window.__zxeDrop');
     if (PROFILE) printProfile((await cdp.send('Profiler.stop')).profile);
-    const states = await page
-      .locator('[data-testid="upload-item"]')
-      .evaluateAll((els: { getAttribute(name: string): string | null }[]) =>
-        els.map((e) => e.getAttribute('data-state') ?? '?'),
-      );
-    const recognized = states.filter((s) => s === 'recognized').length;
+    // The upload list draws only the rows in view: the summary line counts them all.
+    const summary = await page.getByTestId('upload-summary').innerText();
+    const recognized = Number(/已识别 (\d+)/.exec(summary)?.[1] ?? 0);
 
     const longestTask = probe.longTasks.length > 0 ? Math.max(...probe.longTasks) : 0;
     const longestFrame =
@@ -213,7 +212,7 @@ for (let run = 1; run <= RUNS; run += 1) {
 
     console.log(`\n第 ${String(run)} 批：${String(files.length)} 个文件一次拖入（${load()}）`);
     console.log(
-      `  拖入 → 第一行进度出现：${probe.firstRow.toFixed(0)} ms（预算 ≤ ${String(BUDGET.firstRowMs)} ms，${verdict(probe.firstRow, BUDGET.firstRowMs)}）；→ ${String(files.length)} 行进度全部出现：${probe.allRows.toFixed(0)} ms`,
+      `  拖入 → 第一行进度出现：${probe.firstRow.toFixed(0)} ms（预算 ≤ ${String(BUDGET.firstRowMs)} ms，${verdict(probe.firstRow, BUDGET.firstRowMs)}）；→ 上传列表收齐 ${String(files.length)} 个文件：${probe.allRows.toFixed(0)} ms`,
     );
     console.log(
       `  拖入 → 票据列表出现 ${String(files.length)} 行：${(probe.listed / 1000).toFixed(1)} s（预算 ≤ ${String(BUDGET.allRowsMs / 1000)} s，${verdict(probe.listed, BUDGET.allRowsMs)}；已识别 ${String(recognized)} / ${String(files.length)}，平均每张 ${(probe.listed / files.length).toFixed(0)} ms，同时上传 3 个）`,

@@ -12,14 +12,51 @@ import { InvoiceDrawer } from './InvoiceDrawer';
 import { monthsBetween, useInvoiceVoucherNumbers, useInvoices } from './invoiceQueries';
 import { InvoiceTable } from './InvoiceTable';
 import { UploadList } from './UploadList';
-import { UPLOAD_STATE_LABELS, UPLOAD_SUMMARY_STATES, useUploadQueue } from './uploadQueue';
+import {
+  UPLOAD_STATE_LABELS,
+  UPLOAD_SUMMARY_STATES,
+  useUploadItems,
+  useUploadQueue,
+  type UploadQueue,
+} from './uploadQueue';
 
 type Filter = 'all' | 'open' | 'booked' | 'duplicate';
 
 const LIST_REFRESH_MS = 1000;
 
-/** Skips re-rendering the upload list when its (deferred) items have not changed. */
-const DeferredUploadList = memo(UploadList);
+/**
+ * The summary and the rows of the dropped files. It alone follows the queue, so a batch's progress
+ * renders this section and never the page around it (tabs, filters, the invoice table).
+ */
+const UploadSection = memo(function UploadSection({
+  queue,
+  onOpen,
+}: {
+  queue: UploadQueue;
+  onOpen: (invoiceId: string) => void;
+}) {
+  // Rendered at once, not deferred: the list draws only the rows in view and each row is memoised,
+  // so a drop or a progress step costs a few rows, and the first rows paint in the drop's frame.
+  const { items, counts } = useUploadItems(queue);
+  const retry = useCallback((id: string) => queue.retry(id), [queue]);
+  if (items.length === 0) return null;
+  const busy = (counts.uploading ?? 0) + (counts.recognizing ?? 0) + (counts.waiting ?? 0);
+  return (
+    <Flex vertical gap={6}>
+      <Flex justify="space-between" align="center">
+        <Typography.Text data-testid="upload-summary">
+          {UPLOAD_SUMMARY_STATES.filter((s) => counts[s])
+            .map((s) => `${UPLOAD_STATE_LABELS[s]} ${String(counts[s])}`)
+            .join(' · ')}
+        </Typography.Text>
+        <Button size="small" onClick={() => queue.clearFinished()} disabled={busy > 0}>
+          清除已完成
+        </Button>
+      </Flex>
+      <UploadList items={items} onRetry={retry} onOpen={onOpen} />
+    </Flex>
+  );
+});
 
 /** `fn` at most once per `ms`: the first call runs at once, later ones within the window once at its end. */
 function useThrottled(fn: () => void, ms: number): () => void {
@@ -64,12 +101,17 @@ export function InvoicesPage() {
     useCallback(() => void queryClient.invalidateQueries({ queryKey: ['invoices', 'list'] }), [queryClient]),
     LIST_REFRESH_MS,
   );
-  const uploads = useUploadQueue(accountSetId, refreshList);
-  // Upload progress and list refreshes render at low priority: React slices the work between frames
-  // and skips states a newer one has replaced, so a big batch never blocks the page.
-  const uploadItems = useDeferredValue(uploads.items);
-  const retryUpload = useCallback((id: string) => uploads.queue.retry(id), [uploads.queue]);
+  const uploadQueue = useUploadQueue(accountSetId, refreshList);
+  const beforeUpload = useCallback(
+    (file: File) => {
+      uploadQueue.add([file]);
+      return Upload.LIST_IGNORE;
+    },
+    [uploadQueue],
+  );
 
+  // List refreshes render at low priority: React slices the work between frames and skips states a
+  // newer one has replaced.
   const listed = useDeferredValue(invoices.data);
   const rows = useMemo(() => {
     const all = listed?.invoices ?? [];
@@ -86,8 +128,6 @@ export function InvoicesPage() {
     [invoices.data, selected],
   );
   if (!accountSetId) return <Empty description="请先选择账套" />;
-  const busy =
-    (uploads.counts.uploading ?? 0) + (uploads.counts.recognizing ?? 0) + (uploads.counts.waiting ?? 0);
 
   return (
     <Flex vertical gap={16}>
@@ -98,10 +138,7 @@ export function InvoicesPage() {
           multiple
           showUploadList={false}
           data-testid="invoice-dropzone"
-          beforeUpload={(file) => {
-            uploads.queue.add([file]);
-            return Upload.LIST_IGNORE;
-          }}
+          beforeUpload={beforeUpload}
         >
           <p className="ant-upload-drag-icon">
             <InboxOutlined />
@@ -110,21 +147,7 @@ export function InvoicesPage() {
           <p className="ant-upload-hint">支持 JPG、PNG、PDF、OFD、XML，每个文件不超过 10MB</p>
         </Upload.Dragger>
       ) : null}
-      {uploads.items.length > 0 ? (
-        <Flex vertical gap={6}>
-          <Flex justify="space-between" align="center">
-            <Typography.Text data-testid="upload-summary">
-              {UPLOAD_SUMMARY_STATES.filter((s) => uploads.counts[s])
-                .map((s) => `${UPLOAD_STATE_LABELS[s]} ${String(uploads.counts[s])}`)
-                .join(' · ')}
-            </Typography.Text>
-            <Button size="small" onClick={() => uploads.queue.clearFinished()} disabled={busy > 0}>
-              清除已完成
-            </Button>
-          </Flex>
-          <DeferredUploadList items={uploadItems} onRetry={retryUpload} onOpen={setOpenId} />
-        </Flex>
-      ) : null}
+      <UploadSection queue={uploadQueue} onOpen={setOpenId} />
       <Tabs
         activeKey={direction}
         onChange={(key) => {

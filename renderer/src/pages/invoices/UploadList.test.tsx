@@ -4,10 +4,34 @@ import { afterEach, beforeAll, describe, expect, test, vi } from 'vitest';
 import type { IpcResult, OutboxItemView, RecognizeInvoiceResult } from '../../../../shared/ipc';
 import { invoiceFixture } from './testing/invoiceFixture';
 import { UploadList } from './UploadList';
-import { UPLOAD_CONCURRENCY, UploadQueue, type RecognizeCall, type UploadItem } from './uploadQueue';
+import {
+  CHECKS_PER_TASK,
+  UPLOAD_CONCURRENCY,
+  UploadQueue,
+  type RecognizeCall,
+  type UploadItem,
+} from './uploadQueue';
+
+/** The height a drawn upload row has in the browser (name and tag, one line). */
+const ROW_HEIGHT = 41;
 
 beforeAll(() => {
   (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
+  // happy-dom lays nothing out: the list's scroll area is as tall as its max-height asks and each
+  // row as tall as a one-line row is in the browser, as the virtualised list measures them there.
+  Object.defineProperty(HTMLElement.prototype, 'clientHeight', {
+    configurable: true,
+    get(this: HTMLElement) {
+      return Number.parseInt(this.style.maxHeight, 10) || 0;
+    },
+  });
+  Object.defineProperty(HTMLElement.prototype, 'clientWidth', { configurable: true, get: () => 800 });
+  Object.defineProperty(HTMLElement.prototype, 'offsetHeight', {
+    configurable: true,
+    get(this: HTMLElement) {
+      return this.dataset.index === undefined ? 0 : ROW_HEIGHT;
+    },
+  });
 });
 afterEach(() => cleanup());
 
@@ -96,6 +120,31 @@ describe('upload queue', () => {
     expect(recognized).toHaveBeenCalledTimes(1);
     // the freed slot went to the next waiting file
     expect(recognizer.pending).toHaveLength(UPLOAD_CONCURRENCY + 1);
+  });
+
+  test('files handed over one at a time (as the drop zone does) show at once, then are checked a group per change', async () => {
+    const recognizer = heldRecognizer();
+    const queue = new UploadQueue(recognizer.call);
+    queue.setContext('acc_1', () => undefined);
+    const checking: number[] = [];
+    queue.subscribe(() => checking.push(states(queue).filter((s) => s === 'checking').length));
+    const zip = new File([new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0x14])], 'archive.zip');
+    for (let i = 0; i < 49; i++) queue.add([pdfFile(`inv-${String(i)}.pdf`)]);
+    queue.add([zip]);
+    // every row is there at once, each as it was dropped, and nothing is read yet
+    expect(checking).toEqual(Array.from({ length: 50 }, (_, i) => i + 1));
+    for (let i = 0; i < 20; i++) await settle();
+    // then the checks land a group at a time: 50 checking → 40 → … → none, one change per group
+    // (the other changes start uploads)
+    const groups = checking.slice(50).filter((n, i, all) => n !== all[i - 1]);
+    expect(groups).toEqual([40, 30, 20, 10, 0]);
+    expect(50 / CHECKS_PER_TASK).toBe(groups.length);
+    expect(queue.items().find((i) => i.fileName === 'archive.zip')).toMatchObject({
+      state: 'failed',
+      retryable: false,
+    });
+    expect(recognizer.pending).toHaveLength(UPLOAD_CONCURRENCY);
+    expect(states(queue).filter((s) => s === 'waiting')).toHaveLength(49 - UPLOAD_CONCURRENCY);
   });
 
   test('a duplicate and a failure are told apart, and only the failure can be retried', async () => {
@@ -350,5 +399,44 @@ describe('upload list', () => {
         .click(),
     );
     expect(onRetry).toHaveBeenCalledWith('u5');
+  });
+
+  test('of a batch of 50 only the rows in view are drawn, each with its state; scrolling draws the rest', async () => {
+    const items: UploadItem[] = Array.from({ length: 50 }, (_, i) =>
+      item({
+        uploadId: `u${String(i)}`,
+        state: i % 3 === 0 ? 'recognizing' : i % 3 === 1 ? 'waiting' : 'failed',
+        ...(i % 3 === 2 ? { reason: '无法连接到引擎（可稍后重试）', retryable: true } : {}),
+      }),
+    );
+    render(<UploadList items={items} onRetry={() => undefined} />);
+    const list = screen.getByTestId('upload-list');
+    expect(list.getAttribute('data-count')).toBe('50');
+    const drawn = () => screen.getAllByTestId('upload-item');
+    const label = (row: HTMLElement) => within(row).getByTestId('upload-state').textContent;
+    const first = drawn();
+    // about seven rows fit in 280 px, eight more are drawn below them for scrolling
+    expect(first.length).toBeGreaterThan(6);
+    expect(first.length).toBeLessThan(20);
+    expect(first.map((r) => r.getAttribute('data-index'))).toEqual(first.map((_, i) => String(i)));
+    expect(first.slice(0, 3).map(label)).toEqual(['识别中', '排队中', '失败']);
+    expect(within(first[2] as HTMLElement).getByTestId('upload-reason').textContent).toBe(
+      '无法连接到引擎（可稍后重试）',
+    );
+    // the rows not drawn still take their room, so the scrollbar is that of 50 rows
+    expect(Number.parseInt(list.style.getPropertyValue('--zxe-upload-after'), 10)).toBe(
+      (50 - first.length) * ROW_HEIGHT,
+    );
+
+    await act(async () => {
+      list.scrollTop = 45 * ROW_HEIGHT;
+      list.dispatchEvent(new Event('scroll'));
+      await new Promise((resolve) => setTimeout(resolve, 0));
+    });
+    const last = drawn();
+    const lastRow = last.find((r) => r.getAttribute('data-index') === '49');
+    expect(lastRow).toBeTruthy();
+    expect(label(lastRow as HTMLElement)).toBe('排队中');
+    expect(last.some((r) => r.getAttribute('data-index') === '0')).toBe(false);
   });
 });

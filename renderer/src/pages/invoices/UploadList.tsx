@@ -1,6 +1,8 @@
+import { useVirtualizer } from '@tanstack/react-virtual';
 import { Button, Flex, List, Progress, Tag, Typography } from 'antd';
-import { memo } from 'react';
+import { memo, useRef, type CSSProperties } from 'react';
 import { invoiceListAmount } from './invoiceFields';
+import './invoices.css';
 import { UPLOAD_STATE_LABELS, type UploadItem, type UploadState } from './uploadQueue';
 
 const STATE_COLORS: Record<UploadState, string> = {
@@ -14,6 +16,11 @@ const STATE_COLORS: Record<UploadState, string> = {
   failed: 'error',
 };
 
+/** The list shows about five rows and scrolls past that. */
+const LIST_MAX_HEIGHT = 280;
+/** A row with its name and tag only; rows with progress or a reason are measured as drawn. */
+const ROW_ESTIMATE = 41;
+
 export interface UploadListProps {
   items: UploadItem[];
   onRetry: (uploadId: string) => void;
@@ -23,15 +30,21 @@ export interface UploadListProps {
 /** One file's row, memoised: a batch's progress re-renders only the rows that changed. */
 const UploadRow = memo(function UploadRow({
   item,
+  index,
+  measure,
   onRetry,
   onOpen,
 }: {
   item: UploadItem;
+  index: number;
+  measure: (row: HTMLElement | null) => void;
   onRetry: UploadListProps['onRetry'];
   onOpen: UploadListProps['onOpen'];
 }) {
   return (
     <List.Item
+      ref={measure}
+      data-index={index}
       data-testid="upload-item"
       data-state={item.state}
       {...(item.outboxId !== undefined ? { 'data-outbox-id': item.outboxId } : {})}
@@ -79,18 +92,54 @@ const UploadRow = memo(function UploadRow({
 /**
  * One row per dropped file: its state, progress while uploading, the reason when it failed — or,
  * for 待发送, why it waits (main keeps the file and sends it once the engine can be reached).
+ * Virtualised: of a batch of 50 only the rows in view (and a few either side) are drawn, so a drop
+ * paints its first rows at once; the list's height and scrollbar stay those of all the rows.
  */
 export function UploadList({ items, onRetry, onOpen }: UploadListProps) {
+  const scrollRef = useRef<HTMLDivElement>(null);
+  // TanStack Virtual hands back fresh functions each render, which the React compiler cannot memoise.
+  // eslint-disable-next-line react-hooks/incompatible-library
+  const virtualizer = useVirtualizer({
+    count: items.length,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => ROW_ESTIMATE,
+    getItemKey: (index) => items[index]?.uploadId ?? index,
+    overscan: 8,
+    initialRect: { width: 0, height: LIST_MAX_HEIGHT },
+  });
   if (items.length === 0) return null;
+  const rows = virtualizer.getVirtualItems();
+  const before = rows[0]?.start ?? 0;
+  const after = virtualizer.getTotalSize() - (rows[rows.length - 1]?.end ?? 0);
+  const style = {
+    maxHeight: LIST_MAX_HEIGHT,
+    overflow: 'auto',
+    '--zxe-upload-before': `${String(before)}px`,
+    '--zxe-upload-after': `${String(Math.max(0, after))}px`,
+  } as CSSProperties;
   return (
     <List
+      ref={scrollRef}
       size="small"
       bordered
+      className="zxe-upload-list"
       data-testid="upload-list"
-      style={{ maxHeight: 280, overflow: 'auto' }}
-      dataSource={items}
-      rowKey="uploadId"
-      renderItem={(item) => <UploadRow item={item} onRetry={onRetry} onOpen={onOpen} />}
+      data-count={items.length}
+      style={style}
+      dataSource={rows}
+      rowKey={(row) => row.key.toString()}
+      renderItem={(row) => {
+        const item = items[row.index];
+        return item ? (
+          <UploadRow
+            item={item}
+            index={row.index}
+            measure={virtualizer.measureElement}
+            onRetry={onRetry}
+            onOpen={onOpen}
+          />
+        ) : null;
+      }}
     />
   );
 }

@@ -52,6 +52,9 @@ export interface UploadItem {
 /** At most this many uploads at once; the rest wait, so a batch of 50 never floods main or the engine. */
 export const UPLOAD_CONCURRENCY = 3;
 
+/** How many files' first bytes one task reads to check their type. */
+export const CHECKS_PER_TASK = 10;
+
 let uploadSeq = 0;
 function newUploadId(): string {
   uploadSeq += 1;
@@ -85,6 +88,9 @@ export class UploadQueue {
   #items: UploadItem[] = [];
   readonly #files = new Map<string, File>();
   readonly #waiting: string[] = [];
+  /** Added, not yet checked (type, size): checked a group at a time. */
+  readonly #unchecked: string[] = [];
+  #checkScheduled = false;
   readonly #listeners = new Set<() => void>();
   #running = 0;
 
@@ -120,6 +126,13 @@ export class UploadQueue {
     for (const listener of this.#listeners) listener();
   }
 
+  /**
+   * The rows of a drop appear at once, as 检查中; their files are checked afterwards, in tasks of
+   * their own (timers, not microtasks: the rows paint first) of CHECKS_PER_TASK files each. The drop
+   * zone hands over one file at a time (antd calls `beforeUpload` per file, all in the drop's task);
+   * the files added in one task are checked together, each group's outcome in one change: a batch of
+   * 50 is five renders, not 50 spread over as many tasks, and no task reads more than a few files.
+   */
   add(dropped: readonly File[]): void {
     const fresh: UploadItem[] = dropped.map((file) => {
       const uploadId = newUploadId();
@@ -127,20 +140,45 @@ export class UploadQueue {
       return { uploadId, fileName: file.name, size: file.size, state: 'checking', percent: 0 };
     });
     this.#set([...fresh, ...this.#items]);
-    for (const item of fresh) {
-      const file = this.#files.get(item.uploadId);
-      if (!file) continue;
-      void checkInvoiceFile(file).then((check) => {
-        if (!check.ok) {
-          this.#files.delete(item.uploadId);
-          this.#patch(item.uploadId, { state: 'failed', reason: check.reason, retryable: false });
-          return;
-        }
-        this.#patch(item.uploadId, { state: 'waiting' });
-        this.#waiting.push(item.uploadId);
-        this.#pump();
-      });
+    this.#unchecked.push(...fresh.map((item) => item.uploadId));
+    this.#scheduleChecks();
+  }
+
+  #scheduleChecks(): void {
+    if (this.#checkScheduled || this.#unchecked.length === 0) return;
+    this.#checkScheduled = true;
+    setTimeout(() => void this.#checkSome(), 0);
+  }
+
+  async #checkSome(): Promise<void> {
+    // Starting a read of a file's first bytes costs about a millisecond of main thread each.
+    const group = this.#unchecked.splice(0, CHECKS_PER_TASK);
+    const checks = await Promise.all(
+      group.map(async (uploadId) => {
+        const file = this.#files.get(uploadId);
+        return file ? { uploadId, check: await checkInvoiceFile(file) } : undefined;
+      }),
+    );
+    const outcome = new Map<string, Partial<UploadItem>>();
+    for (const done of checks) {
+      if (!done) continue;
+      if (done.check.ok) {
+        outcome.set(done.uploadId, { state: 'waiting' });
+        this.#waiting.push(done.uploadId);
+      } else {
+        this.#files.delete(done.uploadId);
+        outcome.set(done.uploadId, { state: 'failed', reason: done.check.reason, retryable: false });
+      }
     }
+    this.#set(
+      this.#items.map((item) => {
+        const change = outcome.get(item.uploadId);
+        return change && item.state === 'checking' ? { ...item, ...change } : item;
+      }),
+    );
+    this.#pump();
+    this.#checkScheduled = false;
+    this.#scheduleChecks();
   }
 
   retry(uploadId: string): void {
@@ -274,8 +312,12 @@ export class UploadQueue {
   }
 }
 
-/** The page's queue, kept for the page's lifetime, with main's progress events fed in. */
-export function useUploadQueue(accountSetId: string | undefined, onRecognized: () => void) {
+/**
+ * The page's queue, kept for the page's lifetime, with main's progress events fed in. It does not
+ * subscribe to the queue's rows: only the upload section does (`useUploadItems`), so progress never
+ * re-renders the page, its tabs or its invoice table.
+ */
+export function useUploadQueue(accountSetId: string | undefined, onRecognized: () => void): UploadQueue {
   const queryClient = useQueryClient();
   const [queue] = useState(
     () =>
@@ -298,11 +340,16 @@ export function useUploadQueue(accountSetId: string | undefined, onRecognized: (
       }),
     [queryClient, queue],
   );
+  return queue;
+}
+
+/** The queue's rows and how many are in each state. */
+export function useUploadItems(queue: UploadQueue) {
   const items = useSyncExternalStore(queue.subscribe, queue.items);
   const counts = useMemo(() => {
     const byState: Partial<Record<UploadState, number>> = {};
     for (const item of items) byState[item.state] = (byState[item.state] ?? 0) + 1;
     return byState;
   }, [items]);
-  return { items, counts, queue };
+  return { items, counts };
 }
