@@ -80,8 +80,13 @@ interface Row {
   numbers: { key: ColumnKey | undefined; text: string; centre: number }[];
   rate: string | null;
   taxStars: boolean;
+  /** The quantity cell holds one glyph OCR reads for a lone `1` (√, V, l, I, |). */
+  quantityLooksLikeOne: boolean;
   glyphs: Glyph[];
 }
+
+/** What OCR makes of a lone `1` in a figures column: a stroke with a flag or a foot. */
+const ONE_LOOKALIKE = /^[√Vvl|I丨]$/;
 
 function readRow(line: Line, columns: readonly Column[]): Row {
   const row: Row = {
@@ -91,6 +96,7 @@ function readRow(line: Line, columns: readonly Column[]): Row {
     numbers: [],
     rate: null,
     taxStars: false,
+    quantityLooksLikeOne: false,
     glyphs: line.glyphs,
   };
   const nameColumn = columns.find((c) => c.key === 'name');
@@ -106,6 +112,8 @@ function readRow(line: Line, columns: readonly Column[]): Row {
       row.taxStars = true;
     } else if (NUMBER.test(compact) && !startsInName) {
       row.numbers.push({ key, text: compact, centre: cell.centre });
+    } else if (key === 'quantity' && ONE_LOOKALIKE.test(compact)) {
+      row.quantityLooksLikeOne = true;
     } else if (startsInName || key === 'name' || (!row.name && key === undefined)) {
       row.name += cell.text.replace(/\s+/g, compact.startsWith('*') ? '' : ' ');
     } else if (key === 'spec') {
@@ -200,6 +208,10 @@ export function readItemsTable(lines: readonly Line[], columns: readonly Column[
           ? '***'
           : null;
     const taxFen = numbers.tax === undefined ? 0 : (parseAmountFen(numbers.tax) ?? 0);
+    // A look-alike of `1` is the quantity 1 only when the line itself proves it: price = amount.
+    const priceFen = numbers.price === undefined ? undefined : parseAmountFen(numbers.price);
+    if (numbers.quantity === undefined && row.quantityLooksLikeOne && priceFen === amountFen)
+      numbers.quantity = '1';
     items.push({
       name,
       taxCategory: taxCategoryOf(name),

@@ -289,14 +289,15 @@ function amountCells(glyphs: readonly Glyph[], height: number): { x: number; tex
 
 /**
  * The 合计 line when OCR lost its label: below the items header, before 价税合计, a line of only
- * currency-marked figures (`¥297361.77¥17841.71`).
+ * currency-marked figures (`¥297361.77¥17841.71`), or of those after what is left of the label
+ * (`合¥28201.59¥1692.09`: 计 not read).
  */
 function unlabelledTotals(lines: readonly Line[], headerLine: number | undefined): Hit | undefined {
   if (headerLine === undefined) return undefined;
   for (let i = headerLine + 1; i < lines.length; i += 1) {
     const text = lines[i]?.text ?? '';
     if (LABELS.totalWithTax.test(text)) return undefined;
-    if (/^[¥Y]-?\d[\d,]*\.\d{2}([¥Y]-?\d[\d,]*\.\d{2})?$/.test(text))
+    if (/^[合计]?[¥Y]-?\d[\d,]*\.\d{2}([¥Y]-?\d[\d,]*\.\d{2})?$/.test(text))
       return { lineIndex: i, start: 0, end: 0 };
   }
   return undefined;

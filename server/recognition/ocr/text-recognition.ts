@@ -1,9 +1,8 @@
 /**
  * Text recognition with the PP-OCRv4 CRNN model: each detected rectangle is sampled straight out
- * of the image (bilinear, following its rotation) at the recogniser's 48 px height, lines of
- * similar length share a run only when short (see BATCH_PIXELS), and the CTC output is decoded greedily with a
- * per-line confidence (mean probability of the kept characters). The mobile classifier tells upright lines from lines
- * upside down.
+ * of the image (bilinear, following its rotation) at the recogniser's 48 px height, each line is
+ * one run, and the CTC output is decoded greedily with a per-line confidence (mean probability of
+ * the kept characters). The mobile classifier tells upright lines from lines upside down.
  */
 import { Tensor, type InferenceSession } from 'onnxruntime-node';
 import type { RotatedRect } from './box-geometry.js';
@@ -12,17 +11,15 @@ import type { RgbImage } from './raster.js';
 const REC_HEIGHT = 48;
 /** Lines are cut at this width ratio; longer detections are rare on invoices. */
 const MAX_RATIO = 40;
-/**
- * Lines share one recogniser run only while the run's padded width (lines × widest) stays within
- * this many pixels, so only short lines (labels, single characters: ~8 ms of fixed cost per run)
- * are grouped and every longer line runs alone. The model's cost is per pixel with nothing to
- * amortise across a batch, and a batch's activations fall out of the caches: measured per clean
- * image (recogniser CPU, one onnxruntime thread, 3 images, load 10–13), batches of 4 cost
- * 2.4–2.8 s, one line per run 1.8 s, this budget 1.8 s; batches of 4 lines of 320 px cost 1.4–2×
- * as much per line as one line alone.
+/*
+ * Every line runs alone. The model's cost is per pixel with little to amortise across a batch
+ * (with the rewritten graph a run's fixed cost is ~1.7 ms: 4.7 ms for a 48 px line, 11.6 ms for
+ * 160 px, one thread), batches' activations fall out of the caches, and a line zero-padded to its
+ * batch's widest member is read differently from the same line alone: grouping short lines
+ * changed which single glyphs (a quantity `8`) were read, depending on what else was on the
+ * page. Measured on six clean renders: 1.20 s recogniser CPU per image in groups of up to 400 px,
+ * 1.19 s one line per run; field accuracy on clean images 1090 → 1092 of 1099.
  */
-const BATCH_PIXELS = 400;
-const MAX_BATCH = 8;
 
 export interface RecognisedLine {
   rect: RotatedRect;
@@ -163,6 +160,9 @@ async function runBatch(
  */
 export type RecogniseAssist = (batches: LineBatch[]) => Promise<DecodedText[] | null>;
 
+/** A run's fixed cost, in pixels of line it is worth (~1.7 ms at ~0.06 ms per pixel column). */
+const FIXED_COST_PIXELS = 30;
+
 /** Below this many pixels of lines, a second worker costs more in messages than it saves. */
 const MIN_ASSIST_PIXELS = 2000;
 
@@ -183,23 +183,11 @@ export async function recogniseLines(
   rects: RotatedRect[],
   assist?: RecogniseAssist,
 ): Promise<RecognisedLine[]> {
-  const order = rects.map((rect, index) => ({ rect, index, width: patchWidth(rect) }));
-  order.sort((a, b) => a.width - b.width);
-  const groups: Group[] = [];
-  for (let start = 0; start < order.length;) {
-    let end = start + 1;
-    while (
-      end < order.length &&
-      end - start < MAX_BATCH &&
-      (end - start + 1) * (order[end]?.width ?? Infinity) <= BATCH_PIXELS
-    )
-      end += 1;
-    const members = order.slice(start, end);
-    start = end;
-    const width = Math.max(...members.map((m) => m.width));
-    // ~8 ms of fixed cost per run is about 50 px of line.
-    groups.push({ members, width, cost: members.length * width + 50 });
-  }
+  // One run per line; a group is still the unit handed to an assisting worker.
+  const groups: Group[] = rects.map((rect, index) => {
+    const width = patchWidth(rect);
+    return { members: [{ rect, index, width }], width, cost: width + FIXED_COST_PIXELS };
+  });
   const local: Group[] = [];
   const remote: Group[] = [];
   const total = groups.reduce((sum, g) => sum + g.cost, 0);
