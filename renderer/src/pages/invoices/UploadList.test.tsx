@@ -78,6 +78,26 @@ describe('upload queue', () => {
     expect(recognizer.call).not.toHaveBeenCalled();
   });
 
+  test('a file that can no longer be read fails with the reason and the rest of the batch goes on', async () => {
+    const recognizer = heldRecognizer();
+    const queue = new UploadQueue(recognizer.call);
+    queue.setContext('acc_1', () => undefined);
+    const gone = pdfFile('gone.pdf');
+    // What a browser does when the file was deleted after the drop.
+    gone.slice = () => {
+      const blob = new Blob([PDF]);
+      blob.arrayBuffer = () => Promise.reject(new DOMException('gone', 'NotReadableError'));
+      return blob;
+    };
+    queue.add([gone, pdfFile('ok.pdf')]);
+    await settle();
+    const byName = new Map(queue.items().map((i) => [i.fileName, i]));
+    expect(byName.get('gone.pdf')).toMatchObject({ state: 'failed', retryable: false });
+    expect(byName.get('gone.pdf')?.reason).toContain('无法读取文件');
+    expect(byName.get('ok.pdf')?.state).toBe('uploading');
+    expect(recognizer.pending).toHaveLength(1);
+  });
+
   test('a batch of 50 shows every file at once and sends at most a few at a time', async () => {
     const recognizer = heldRecognizer();
     const queue = new UploadQueue(recognizer.call);

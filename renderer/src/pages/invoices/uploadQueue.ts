@@ -4,7 +4,7 @@ import type { InvoiceRecognizeResponse } from '../../../../shared/api/invoice';
 import type { IpcEvent } from '../../../../shared/ipc';
 import { BridgeError, bridge, errorMessage, invoiceFileArg, unwrap } from '../../bridge';
 import { queryKeys } from '../../hooks/queryKeys';
-import { checkInvoiceFile } from './invoiceFileCheck';
+import { checkInvoiceFile, type FileCheck } from './invoiceFileCheck';
 
 type UploadProgress = Extract<IpcEvent, { type: 'upload-progress' }>;
 
@@ -156,7 +156,13 @@ export class UploadQueue {
     const checks = await Promise.all(
       group.map(async (uploadId) => {
         const file = this.#files.get(uploadId);
-        return file ? { uploadId, check: await checkInvoiceFile(file) } : undefined;
+        if (!file) return undefined;
+        // A file moved or deleted after the drop cannot be read: that file fails, the batch goes on.
+        const check = await checkInvoiceFile(file).catch((): FileCheck => ({
+          ok: false,
+          reason: '无法读取文件：它可能已被移动或删除',
+        }));
+        return { uploadId, check };
       }),
     );
     const outcome = new Map<string, Partial<UploadItem>>();
