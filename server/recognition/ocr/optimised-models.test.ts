@@ -1,4 +1,4 @@
-import { chmod, mkdtemp, readdir, rm, stat, writeFile } from 'node:fs/promises';
+import { chmod, mkdir, mkdtemp, readdir, rm, stat, symlink, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -43,6 +43,16 @@ describe('optimisedModel', () => {
     await chmod(dir, 0o777);
     expect(await privateDirectory(dir)).toBe(true);
     expect((await stat(dir)).mode & 0o777).toBe(0o700);
+  });
+
+  it('does not follow a symbolic link planted where the folder would be', async () => {
+    const elsewhere = path.join(root, 'elsewhere');
+    await mkdir(elsewhere, { mode: 0o755 });
+    const planted = path.join(root, 'planted');
+    await symlink(elsewhere, planted);
+    expect(await optimisedModel(SOURCE, planted)).toBeInstanceOf(Uint8Array);
+    expect(await readdir(elsewhere)).toEqual([]);
+    expect((await stat(elsewhere)).mode & 0o777).toBe(0o755);
   });
 
   it('rewrites in memory when there is no folder to use', async () => {

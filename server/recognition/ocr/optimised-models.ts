@@ -5,12 +5,12 @@
  * path). The cache key is the source file's SHA-256 and the rewrite's version, so a new model or a
  * changed rewrite never reuses an old file. The directory must be private (created 0700, owned by
  * this user, not writable by others): a model file is code onnxruntime parses, and a file another
- * local user could plant is not opened. When no private directory can be had, the rewrite is done
+ * local user could plant is not opened, nor a folder reached through a symbolic link. When no private directory can be had, the rewrite is done
  * in memory instead.
  */
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
-import { chmod, mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { chmod, lstat, mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { threadId } from 'node:worker_threads';
@@ -35,12 +35,13 @@ async function sha256File(file: string): Promise<string> {
 export async function privateDirectory(dir: string): Promise<boolean> {
   try {
     await mkdir(dir, { recursive: true, mode: 0o700 });
-    const info = await stat(dir);
+    // lstat: a symbolic link planted in the temporary directory is refused, not followed.
+    const info = await lstat(dir);
     if (!info.isDirectory()) return false;
     if (typeof process.getuid !== 'function') return true;
     if (info.uid !== process.getuid()) return false;
     if ((info.mode & 0o022) !== 0) await chmod(dir, 0o700);
-    return ((await stat(dir)).mode & 0o022) === 0;
+    return ((await lstat(dir)).mode & 0o022) === 0;
   } catch {
     return false;
   }
