@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { optimisedModel, privateDirectory, REWRITE_VERSION } from './optimised-models.js';
-import { modelAssetsDir } from './paddle-models.js';
+import { loadPaddleModels, modelAssetsDir } from './paddle-models.js';
 
 const SOURCE = path.join(modelAssetsDir(), 'ch_ppocr_mobile_v2.0_cls_infer.onnx');
 let root: string;
@@ -63,5 +63,21 @@ describe('optimisedModel', () => {
       expect(model).toBeInstanceOf(Uint8Array);
       expect((model as Uint8Array).length).toBeGreaterThan(100_000);
     }
+  });
+});
+
+describe('loadPaddleModels with a damaged cache', () => {
+  it('drops a cached model that no longer opens and still loads', { timeout: 60_000 }, async () => {
+    const dir = path.join(root, 'cache');
+    const cached = (await optimisedModel(SOURCE, dir)) as string;
+    await writeFile(cached, 'not a model');
+    const models = await loadPaddleModels({ threads: 1, cacheDir: dir });
+    expect(models.classifier.inputNames).toHaveLength(1);
+    await expect(stat(cached)).rejects.toThrow();
+    await Promise.all([
+      models.detection.release(),
+      models.recognition.release(),
+      models.classifier.release(),
+    ]);
   });
 });

