@@ -58,7 +58,10 @@ export async function loadPaddleModels(options: ModelOptions): Promise<PaddleMod
     } catch {
       // A cached file that no longer opens (damaged on disk) is dropped and rewritten in memory.
       await rm(model, { force: true });
-      return InferenceSession.create(await optimisedModel(source, null), opts);
+      const rewritten = await optimisedModel(source, null);
+      return typeof rewritten === 'string'
+        ? InferenceSession.create(rewritten, opts)
+        : InferenceSession.create(rewritten, opts);
     }
   };
   const [detection, recognition, classifier, keys] = await Promise.all([
