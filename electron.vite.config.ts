@@ -14,6 +14,8 @@ export default defineConfig({
           engine: resolve(root, 'server/engine-process.ts'),
           // OCR runs in worker threads of the engine; the pool loads ./ocr-worker.js beside it.
           'ocr-worker': resolve(root, 'server/recognition/ocr/ocr-worker.ts'),
+          // The pool's shared text-detector thread, started beside the OCR workers.
+          'detector-worker': resolve(root, 'server/recognition/ocr/detector-worker.ts'),
         },
       },
     },

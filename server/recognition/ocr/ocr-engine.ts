@@ -65,17 +65,17 @@ export async function ocrRaster(
   const autoRotate = options.autoRotate ?? true;
   let image = input;
   let quarterTurns: 0 | 1 | 2 | 3 = 0;
-  let rects = await detectText(models.detection, image, detection);
+  let rects = await detectText(models.detect, image, detection);
 
   if (autoRotate && rects.length >= 3 && verticalShare(rects) > 0.5) {
     quarterTurns = 1;
     image = rotateQuarter(input, 1);
-    rects = await detectText(models.detection, image, detection);
+    rects = await detectText(models.detect, image, detection);
   }
   if (autoRotate && rects.length > 0 && (await upsideDownScore(models.classifier, image, rects)) > 0.7) {
     quarterTurns = quarterTurns === 1 ? 3 : 2;
     image = rotateQuarter(input, quarterTurns);
-    rects = await detectText(models.detection, image, detection);
+    rects = await detectText(models.detect, image, detection);
   }
 
   const lines = await recogniseLines(models.recognition, models.dictionary, image, rects, assist);

@@ -7,6 +7,7 @@ import { InvalidImageError } from './errors.js';
 import { loadPaddleModels, type PaddleModels } from './paddle-models.js';
 import { prepareQrReader } from './qr-decode.js';
 import { runRasterJob } from './read-raster.js';
+import { remoteDetector } from './shared-detector.js';
 import { recogniseBatches, type DecodedText, type RecogniseAssist } from './text-recognition.js';
 import type { JobMessage, PoolMessage, WorkerInit, WorkerMessage } from './worker-protocol.js';
 
@@ -44,10 +45,12 @@ async function runJob(models: PaddleModels, message: JobMessage): Promise<unknow
 
 async function main(): Promise<void> {
   let models: PaddleModels;
+  const shared = init.detectorPort ? remoteDetector(init.detectorPort) : undefined;
   try {
     [models] = await Promise.all([
-      loadPaddleModels({ threads: init.threads, cacheDir: init.modelCacheDir }),
+      loadPaddleModels({ threads: init.threads, cacheDir: init.modelCacheDir, detector: shared?.detect }),
       prepareQrReader(),
+      shared?.ready,
     ]);
   } catch (error) {
     send({ type: 'init-failed', message: error instanceof Error ? error.message : String(error) });

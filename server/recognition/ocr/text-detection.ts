@@ -22,6 +22,31 @@ export interface DetectionOptions {
  * photos), 1280 and 1600 read no more strings (fewer, in fact) and the detector's transient
  * memory grows with the pixel count (~140 MB at 960, ~200 MB at 1280, ~320 MB at 1600).
  */
+/** The detector's input or output: a float tensor's values and shape. */
+export interface DetectorTensor {
+  data: Float32Array<ArrayBuffer>;
+  dims: number[];
+}
+
+/**
+ * Runs the detection model once: on a session of this thread (`sessionDetector`), or on the
+ * pool's shared detector thread (shared-detector.ts).
+ */
+export type RunDetector = (input: DetectorTensor) => Promise<DetectorTensor>;
+
+export function sessionDetector(session: InferenceSession): RunDetector {
+  const inputName = session.inputNames[0] ?? 'x';
+  const outputName = session.outputNames[0] ?? '';
+  return async (input) => {
+    const outputs = await session.run({ [inputName]: new Tensor('float32', input.data, input.dims) });
+    const output = outputs[outputName];
+    if (!output || !(output.data instanceof Float32Array))
+      throw new Error('text detector returned no output');
+    // A copy this thread owns outright (transferable to another thread).
+    return { data: new Float32Array(output.data), dims: output.dims.map(Number) };
+  };
+}
+
 export const DEFAULT_DETECTION: DetectionOptions = { maxSide: 960, threshold: 0.3, boxThreshold: 0.6 };
 
 const ELONGATED_ASPECT = 1.9;
@@ -30,7 +55,7 @@ const MEAN = [0.485, 0.456, 0.406] as const;
 const STD = [0.229, 0.224, 0.225] as const;
 
 /** Bilinear-free nearest sampling is enough for the detector; it only needs where text is. */
-function detectorInput(image: RgbImage, maxSide: number): { tensor: Tensor; scale: number } {
+function detectorInput(image: RgbImage, maxSide: number): { input: DetectorTensor; scale: number } {
   const longer = Math.max(image.width, image.height);
   const aspect = longer / Math.max(1, Math.min(image.width, image.height));
   // A phone screenshot (1080 × 2340) at 960 px would leave the page 440 px wide: measured 70 % of
@@ -57,7 +82,7 @@ function detectorInput(image: RgbImage, maxSide: number): { tensor: Tensor; scal
       data[2 * plane + d] = ((src[s + 2] ?? 0) / 255 - MEAN[2]) / STD[2];
     }
   }
-  return { tensor: new Tensor('float32', data, [1, 3, h, w]), scale };
+  return { input: { data, dims: [1, 3, h, w] }, scale };
 }
 
 /** Regions of the binary map (8-connected), each as its boundary pixels and mean probability. */
@@ -138,17 +163,15 @@ export function growTinyBoxes(rects: RotatedRect[]): RotatedRect[] {
 
 /** Rotated rectangles of text in the image's own pixel coordinates. */
 export async function detectText(
-  session: InferenceSession,
+  detect: RunDetector,
   image: RgbImage,
   options: DetectionOptions = DEFAULT_DETECTION,
 ): Promise<RotatedRect[]> {
-  const { tensor, scale } = detectorInput(image, options.maxSide);
-  const inputName = session.inputNames[0] ?? 'x';
-  const outputs = await session.run({ [inputName]: tensor });
-  const output = outputs[session.outputNames[0] ?? ''];
-  if (!output) throw new Error('text detector returned no output');
+  const { input, scale } = detectorInput(image, options.maxSide);
+  const output = await detect(input);
   const [, , h = 0, w = 0] = output.dims;
-  const prob = output.data as Float32Array;
+  const prob = output.data;
+  if (prob.length < w * h) throw new Error('text detector output is smaller than its shape');
   // The map's pixels are centres; +0.5 maps them back to pixel edges of the input.
   return growTinyBoxes(
     regions(prob, w, h, options).map((r) => ({

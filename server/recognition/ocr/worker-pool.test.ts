@@ -89,6 +89,34 @@ describe('OCR worker pool', () => {
     expect(shared.stats().assisted + shared.stats().assistRefused).toBe(3);
   }, 120_000);
 
+  it('has two workers share one detector thread, reading what workers with their own detectors read', async () => {
+    const shared = pool({ size: 2, shareIdleWorkers: false });
+    const own = pool({ size: 2, shareIdleWorkers: false, sharedDetector: false });
+    await Promise.all([shared.warmUp(), own.warmUp()]);
+    expect(shared.stats().sharedDetector).toBe(true);
+    expect(own.stats().sharedDetector).toBe(false);
+    const [a, b, c] = await Promise.all([
+      readInvoiceImage(invoice.png, { pool: shared }),
+      readInvoiceImage(invoice.png, { pool: shared }),
+      readInvoiceImage(invoice.png, { pool: own }),
+    ]);
+    expect(a.page.runs).toEqual(c.page.runs);
+    expect(b.page.runs).toEqual(c.page.runs);
+  }, 120_000);
+
+  it('replaces every worker when the detector thread dies: its job fails as crashed, the next file reads', async () => {
+    const p = pool({ size: 2, shareIdleWorkers: false });
+    await p.warmUp();
+    const inFlight = failure(readInvoiceImage(invoice.png, { pool: p }));
+    p.crashDetectorForTest();
+    expect(await inFlight).toBeInstanceOf(OcrWorkerCrashedError);
+    await expect.poll(() => p.stats().replaced, { timeout: 10_000 }).toBe(2);
+    const reading = await readInvoiceImage(invoice.png, { pool: p });
+    expect(reading.qrPayloads).toEqual([SAMPLE_QR_PAYLOAD]);
+    expect(reading.page.runs.map((r) => r.text)).toContain('发票号码:25437000000297554203');
+    expect(p.stats()).toMatchObject({ workers: 2, sharedDetector: true });
+  }, 120_000);
+
   it('stops a job over its time limit, replaces the worker and keeps serving', async () => {
     const p = pool({ size: 1, timeoutMs: 200 });
     await p.warmUp();
@@ -139,10 +167,12 @@ describe('OCR worker pool', () => {
   }, 120_000);
 
   it('runs the built worker (bundled JavaScript, as the app ships it)', async () => {
-    const p = pool({ size: 1, workerUrl: await buildOcrWorker() });
+    // Two workers: the shared detector thread runs from its built entry too.
+    const p = pool({ size: 2, workerUrl: await buildOcrWorker() });
     const reading = await readInvoiceImage(invoice.png, { pool: p });
     expect(reading.qrPayloads).toEqual([SAMPLE_QR_PAYLOAD]);
     expect(reading.page.runs.length).toBeGreaterThan(15);
+    expect(p.stats()).toMatchObject({ workers: 2, sharedDetector: true });
   }, 120_000);
 
   it('fails waiting and new jobs once closed', async () => {

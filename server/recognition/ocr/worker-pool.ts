@@ -5,14 +5,16 @@
  * and replaced), and crash safety (a worker that dies fails only its own job and is replaced).
  * Workers are recycled after `maxJobsPerWorker` jobs so native memory cannot creep. A file that
  * runs while another worker is idle has about half of its line recognition done by that worker
- * (`assist` messages, relayed here): one file alone uses both cores.
+ * (`assist` messages, relayed here): one file alone uses both cores. With more than one worker,
+ * text detection runs in one shared detector thread (shared-detector.ts) so that its working
+ * memory is held once, not once per worker; if that thread dies, every worker is replaced.
  */
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { Worker } from 'node:worker_threads';
+import { MessageChannel, Worker, type MessagePort } from 'node:worker_threads';
 import { defaultModelCacheDir } from './optimised-models.js';
 import {
   InvalidImageError,
@@ -21,6 +23,7 @@ import {
   OcrUnavailableError,
   OcrWorkerCrashedError,
 } from './errors.js';
+import type { DetectorControl } from './shared-detector.js';
 import type { LineBatch } from './text-recognition.js';
 import {
   recognisedTextsSchema,
@@ -54,6 +57,11 @@ export interface OcrPoolOptions {
    * in memory in every worker. Default: a per-user folder in the temporary directory.
    */
   modelCacheDir?: string | null;
+  /**
+   * One detector thread serves every worker (its ~180 MB of working memory held once). Default:
+   * when there is more than one worker.
+   */
+  sharedDetector?: boolean;
 }
 
 export interface OcrPoolStats {
@@ -67,6 +75,8 @@ export interface OcrPoolStats {
   /** Recognition requests answered by an idle worker / refused (none idle). */
   assisted: number;
   assistRefused: number;
+  /** The shared detector thread is running (false when each worker has its own detector). */
+  sharedDetector: boolean;
 }
 
 interface PendingJob {
@@ -89,7 +99,14 @@ interface Slot {
   retired: boolean;
 }
 
-const require = createRequire(import.meta.url);
+interface DetectorThread {
+  worker: Worker;
+  ready: boolean;
+  /** Set once it is being stopped; its exit is then expected. */
+  retired: boolean;
+}
+
+const requireHere = createRequire(import.meta.url);
 /** How long close() lets a busy worker finish its native call before stopping it anyway. */
 const CLOSE_GRACE_MS = 5_000;
 /** How long a timed-out worker may take to come back from its native call before it is stopped. */
@@ -106,16 +123,23 @@ function defaultWorkerUrl(): URL {
   return candidates.find((url) => existsSync(url)) ?? (candidates[0] as URL);
 }
 
+/** The shared detector thread's entry: detector-worker beside the OCR worker entry. */
+function detectorUrl(workerUrl: URL): URL {
+  const name = path.posix.basename(workerUrl.pathname);
+  return new URL(name.replace(/^ocr-worker/, 'detector-worker'), workerUrl);
+}
+
 function spawnWorker(url: URL, init: WorkerInit): Worker {
+  const transferList = init.detectorPort ? [init.detectorPort] : [];
   if (url.pathname.endsWith('.ts')) {
     // TypeScript source: register tsx inside the thread, then load the entry.
     const tsxApi = pathToFileURL(
-      path.join(path.dirname(require.resolve('tsx/package.json')), 'dist/esm/api/index.mjs'),
+      path.join(path.dirname(requireHere.resolve('tsx/package.json')), 'dist/esm/api/index.mjs'),
     );
     const code = `import(${JSON.stringify(tsxApi.href)}).then(({ register }) => { register(); return import(${JSON.stringify(url.href)}); });`;
-    return new Worker(code, { eval: true, workerData: init });
+    return new Worker(code, { eval: true, workerData: init, transferList });
   }
-  return new Worker(url, { workerData: init });
+  return new Worker(url, { workerData: init, transferList });
 }
 
 export class OcrPool {
@@ -125,10 +149,12 @@ export class OcrPool {
   readonly threadsPerWorker: number;
   readonly maxJobsPerWorker: number;
   readonly shareIdleWorkers: boolean;
+  readonly sharedDetector: boolean;
   private readonly workerUrl: URL;
   private readonly testHooks: boolean;
   private readonly modelCacheDir: string | null;
   private readonly slots = new Set<Slot>();
+  private detector: DetectorThread | null = null;
   private readonly queue: PendingJob[] = [];
   private nextId = 1;
   private closed = false;
@@ -151,6 +177,7 @@ export class OcrPool {
     this.testHooks = options.testHooks ?? false;
     this.shareIdleWorkers = (options.shareIdleWorkers ?? true) && this.size > 1;
     this.modelCacheDir = options.modelCacheDir === undefined ? defaultModelCacheDir() : options.modelCacheDir;
+    this.sharedDetector = options.sharedDetector ?? this.size > 1;
   }
 
   stats(): OcrPoolStats {
@@ -170,6 +197,7 @@ export class OcrPool {
       replaced: this.replaced,
       assisted: this.assisted,
       assistRefused: this.assistRefused,
+      sharedDetector: this.detector?.ready ?? false,
     };
   }
 
@@ -243,6 +271,100 @@ export class OcrPool {
           : slot.worker.terminate().then(() => undefined);
       }),
     );
+    await this.stopDetector();
+  }
+
+  /** Test hook (pools made with `testHooks`): the shared detector thread exits as if it crashed. */
+  crashDetectorForTest(): void {
+    if (!this.testHooks) throw new Error('test hooks are disabled');
+    const crash: DetectorControl = { type: 'test-crash' };
+    this.detector?.worker.postMessage(crash);
+  }
+
+  /** Asks the detector thread to exit once its detection under way is answered (or stops it). */
+  private stopDetector(): Promise<void> {
+    const thread = this.detector;
+    this.detector = null;
+    if (!thread) return Promise.resolve();
+    thread.retired = true;
+    return new Promise((resolve) => {
+      const timer = setTimeout(
+        () => void thread.worker.terminate().then(() => resolve(), resolve),
+        CLOSE_GRACE_MS,
+      );
+      timer.unref();
+      thread.worker.once('exit', () => {
+        clearTimeout(timer);
+        resolve();
+      });
+      const stop: DetectorControl = { type: 'stop' };
+      thread.worker.postMessage(stop);
+    });
+  }
+
+  /** The shared detector thread, started with the first worker that needs it. */
+  private detectorPort(): MessagePort {
+    let thread = this.detector;
+    if (!thread) {
+      const init: WorkerInit = {
+        // Every worker's threads: a detection another worker waits for finishes sooner, and the
+        // cores stay busy with recognition in the meantime.
+        threads: this.threadsPerWorker * this.size,
+        testHooks: this.testHooks,
+        assist: false,
+        modelCacheDir: this.modelCacheDir,
+      };
+      const started: DetectorThread = {
+        worker: spawnWorker(detectorUrl(this.workerUrl), init),
+        ready: false,
+        retired: false,
+      };
+      started.worker.unref();
+      started.worker.on('message', (raw: unknown) => {
+        const message = workerMessageSchema.safeParse(raw);
+        if (message.success && message.data.type === 'ready') started.ready = true;
+        // A detector that cannot open its model: the workers waiting for it report the failure.
+      });
+      started.worker.on('error', (error) => this.onDetectorGone(started, error.message));
+      started.worker.on('exit', (code) => this.onDetectorGone(started, `exit code ${String(code)}`));
+      this.detector = started;
+      thread = started;
+    }
+    const channel = new MessageChannel();
+    const control: DetectorControl = { type: 'port', port: channel.port1 };
+    thread.worker.postMessage(control, [channel.port1]);
+    return channel.port2;
+  }
+
+  /**
+   * The detector thread exited: every worker's port to it is dead, so every worker is replaced
+   * (their jobs under way fail as crashed). One that never got its model up is a start failure.
+   */
+  private onDetectorGone(thread: DetectorThread, detail: string): void {
+    if (this.detector !== thread) return;
+    this.detector = null;
+    if (thread.retired) return;
+    void thread.worker.terminate();
+    const error = new OcrWorkerCrashedError(`text detector thread: ${detail}`);
+    for (const slot of [...this.slots]) {
+      slot.retired = true;
+      this.slots.delete(slot);
+      if (slot.timer) clearTimeout(slot.timer);
+      const busy = slot.job !== null;
+      slot.job?.reject(error);
+      slot.job = null;
+      this.replaced += 1;
+      // A busy worker may be inside a native call; one waiting for a detection answers at once.
+      if (busy) void this.stopGracefully(slot, CLOSE_GRACE_MS);
+      else void slot.worker.terminate();
+    }
+    if (!thread.ready) {
+      this.startFailures += 1;
+      const unavailable = new OcrUnavailableError(`text detector failed to start: ${detail}`);
+      for (const queued of this.queue.splice(0)) queued.reject(unavailable);
+      return;
+    }
+    if (this.queue.length > 0) this.fill();
   }
 
   /**
@@ -283,6 +405,7 @@ export class OcrPool {
       testHooks: this.testHooks,
       assist: this.shareIdleWorkers,
       modelCacheDir: this.modelCacheDir,
+      detectorPort: this.sharedDetector ? this.detectorPort() : undefined,
     };
     const worker = spawnWorker(this.workerUrl, init);
     const slot: Slot = { worker, ready: false, job: null, timer: null, jobsDone: 0, retired: false };
@@ -313,6 +436,9 @@ export class OcrPool {
     slot.jobsDone += 1;
     if (!pending.assist) this.completed += 1;
     if (message.type === 'result') pending.resolve(message.result);
+    // The shared detector thread went away under this job: the same failure as a crash.
+    else if (message.error.name === 'DetectorGoneError')
+      pending.reject(new OcrWorkerCrashedError(`text detector thread: ${message.error.message}`));
     else if (message.error.reason)
       pending.reject(new InvalidImageError(message.error.reason, message.error.message));
     else pending.reject(new Error(`${message.error.name}: ${message.error.message}`));

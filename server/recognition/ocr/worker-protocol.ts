@@ -2,6 +2,7 @@
  * Messages between the OCR pool and its workers. Everything a worker sends back is parsed with
  * these schemas: a worker is another thread running native code, and its answers are a boundary.
  */
+import type { MessagePort } from 'node:worker_threads';
 import { z } from 'zod';
 import type { RasterJob } from './read-raster.js';
 import type { LineBatch } from './text-recognition.js';
@@ -14,6 +15,8 @@ export interface WorkerInit {
   testHooks: boolean;
   /** Where the rewritten models are kept; null rewrites them in memory. */
   modelCacheDir: string | null;
+  /** An OCR worker's port to the shared detector thread; without one it opens its own detector. */
+  detectorPort?: MessagePort;
 }
 
 export type TestJob = { kind: 'test-sleep'; ms: number } | { kind: 'test-crash' };

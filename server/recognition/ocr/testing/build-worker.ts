@@ -11,8 +11,13 @@ import { build } from 'esbuild';
 const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(here, '../../../..');
 
-export function buildOcrWorker(): Promise<URL> {
-  return bundle(path.join(here, '..', 'ocr-worker.ts'), 'ocr-worker.mjs');
+/** Answers the OCR worker's URL; the shared detector thread's entry is bundled beside it. */
+export async function buildOcrWorker(): Promise<URL> {
+  const [worker] = await Promise.all([
+    bundle(path.join(here, '..', 'ocr-worker.ts'), 'ocr-worker.mjs'),
+    bundle(path.join(here, '..', 'detector-worker.ts'), 'detector-worker.mjs'),
+  ]);
+  return worker;
 }
 
 /** The bench's OCR-only process (ocr-process.ts), bundled the same way. */

@@ -21,6 +21,8 @@ const pool = new OcrPool({
   timeoutMs: 300_000,
   workerUrl: new URL(process.env.OCR_BENCH_WORKER_URL ?? ''),
   shareIdleWorkers: process.env.OCR_BENCH_SHARE !== '0',
+  // OCR_BENCH_SHARED_DETECTOR=0: every worker opens its own detector (to compare memory).
+  sharedDetector: process.env.OCR_BENCH_SHARED_DETECTOR !== '0',
 });
 let peak = 0;
 const sampler = setInterval(() => {

@@ -1,0 +1,35 @@
+/**
+ * The OCR pool's shared detector thread (shared-detector.ts): one detector session serving every
+ * OCR worker's port. Its own entry, importing only the detector, so that the thread holds no
+ * image decoders, PDF renderer or recogniser. Started by worker-pool.ts beside ocr-worker.ts; the
+ * built app bundles it as its own entry beside the engine.
+ */
+import { parentPort, workerData } from 'node:worker_threads';
+import { openDetectionSession } from './paddle-models.js';
+import { DetectorService, detectorControlSchema } from './shared-detector.js';
+import { sessionDetector } from './text-detection.js';
+import type { WorkerInit, WorkerMessage } from './worker-protocol.js';
+
+const port = parentPort;
+if (!port) throw new Error('detector-worker must run as a worker thread');
+const init = workerData as WorkerInit;
+const send = (message: WorkerMessage) => port.postMessage(message);
+
+const session = openDetectionSession({ threads: init.threads, cacheDir: init.modelCacheDir });
+const service = new DetectorService(session.then(sessionDetector));
+port.on('message', (raw: unknown) => {
+  const control = detectorControlSchema.safeParse(raw);
+  if (!control.success) return;
+  if (control.data.type === 'port') return service.serve(control.data.port);
+  if (control.data.type === 'test-crash') {
+    if (init.testHooks) process.exit(70);
+    return;
+  }
+  // Stop once the detection under way has been answered: terminating inside it would abort.
+  void service.idle().then(() => process.exit(0));
+});
+session.then(
+  () => send({ type: 'ready' }),
+  (error: unknown) =>
+    send({ type: 'init-failed', message: error instanceof Error ? error.message : String(error) }),
+);
