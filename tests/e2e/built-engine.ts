@@ -22,7 +22,7 @@ export interface BuiltEngine {
   apiKey: string;
   /** The first demo account set's id. */
   accountId: string;
-  /** POSTs one file to /api/v2/invoice/recognize as the seed's cURL example does. */
+  /** POSTs one file to /api/v2/invoice/recognize as the API document's cURL example does. */
   recognize(bytes: Uint8Array, name: string): Promise<{ status: number; body: string }>;
   stop(): Promise<void>;
 }

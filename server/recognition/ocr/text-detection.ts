@@ -17,11 +17,6 @@ export interface DetectionOptions {
   boxThreshold: number;
 }
 
-/**
- * 960 px, PaddleOCR's own default for this model: measured on the corpus (clean renders and
- * photos), 1280 and 1600 read no more strings (fewer, in fact) and the detector's transient
- * memory grows with the pixel count (~140 MB at 960, ~200 MB at 1280, ~320 MB at 1600).
- */
 /** The detector's input or output: a float tensor's values and shape. */
 export interface DetectorTensor {
   data: Float32Array<ArrayBuffer>;
@@ -47,6 +42,11 @@ export function sessionDetector(session: InferenceSession): RunDetector {
   };
 }
 
+/**
+ * 960 px, PaddleOCR's own default for this model: measured on the corpus (clean renders and
+ * photos), 1280 and 1600 read no more strings (fewer, in fact) and the detector's transient
+ * memory grows with the pixel count (~140 MB at 960, ~200 MB at 1280, ~320 MB at 1600).
+ */
 export const DEFAULT_DETECTION: DetectionOptions = { maxSide: 960, threshold: 0.3, boxThreshold: 0.6 };
 
 const ELONGATED_ASPECT = 1.9;

@@ -309,7 +309,7 @@ export class OcrPool {
       const init: WorkerInit = {
         // Every worker's threads: a detection another worker waits for finishes sooner, and the
         // cores stay busy with recognition in the meantime.
-        threads: this.threadsPerWorker * this.size,
+        threads: Math.max(1, Math.min(os.availableParallelism(), this.threadsPerWorker * this.size)),
         testHooks: this.testHooks,
         assist: false,
         modelCacheDir: this.modelCacheDir,
