@@ -4,7 +4,7 @@
  * every text-layer PDF, OFD and XML, then every image one at a time, then every image with ten
  * requests in flight (the OCR pool busy) — while its RSS is sampled from /proc. Prints the RSS
  * idle, with the pool loaded and the peak of each phase against the 600 MB budget. Linux only.
- * BENCH_RSS_LIMIT=n limits the images per kind; BENCH_RSS_LOGS=1 shows the engine's log. Prints figures; asserts nothing.
+ * BENCH_RSS_LIMIT=n limits the images per kind, BENCH_RSS_IN_FLIGHT=n the requests in flight (10); BENCH_RSS_LOGS=1 shows the engine's log. Prints figures; asserts nothing.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
@@ -16,7 +16,7 @@ import { ensureInvoiceCorpus, type CorpusEntry } from '../tests/fixtures/invoice
 
 const BUDGET_MB = 600;
 const LIMIT = Number(process.env.BENCH_RSS_LIMIT ?? 1000);
-const IN_FLIGHT = 10;
+const IN_FLIGHT = Number(process.env.BENCH_RSS_IN_FLIGHT ?? 10);
 const root = fileURLToPath(new URL('..', import.meta.url));
 
 if (!existsSync(BUILT_ENGINE_ENTRY)) {
