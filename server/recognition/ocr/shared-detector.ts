@@ -2,13 +2,13 @@
  * One text detector for the whole OCR pool. The detector's working memory is the largest of the
  * three models' (about 180 MB for a 960 px page, kept by its arena from image to image): opened in
  * every worker it is held once per worker. The pool instead starts one detector thread
- * (ocr-worker.ts with the role 'detector') and gives each OCR worker a MessagePort to it; the
- * thread answers detections one at a time, in the order they arrive. Detection is a fifth of a
- * file's OCR CPU, so two workers rarely wait for each other there.
+ * (detector-worker.ts) and gives each OCR worker a MessagePort to it; the thread answers
+ * detections one at a time, in the order they arrive. Detection is a fifth of a file's OCR CPU,
+ * so two workers rarely wait for each other there.
  *
  * Both ends parse what they receive: the other end is another thread running native code.
  */
-import type { MessagePort } from 'node:worker_threads';
+import { MessagePort } from 'node:worker_threads';
 import { z } from 'zod';
 import type { DetectorTensor, RunDetector } from './text-detection.js';
 
@@ -35,22 +35,11 @@ type DetectorReply = z.infer<typeof replySchema>;
  * honoured with the pool's test hooks) exit at once as if it had crashed.
  */
 export const detectorControlSchema = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('port'), port: z.custom<MessagePort>((value) => isMessagePort(value)) }),
+  z.object({ type: z.literal('port'), port: z.instanceof(MessagePort) }),
   z.object({ type: z.literal('stop') }),
   z.object({ type: z.literal('test-crash') }),
 ]);
 export type DetectorControl = z.infer<typeof detectorControlSchema>;
-
-function isMessagePort(value: unknown): boolean {
-  return (
-    typeof value === 'object' &&
-    value !== null &&
-    'postMessage' in value &&
-    typeof value.postMessage === 'function' &&
-    'on' in value &&
-    typeof value.on === 'function'
-  );
-}
 
 const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
