@@ -7,6 +7,7 @@ import { InvalidImageError } from './errors.js';
 import { loadPaddleModels, type PaddleModels } from './paddle-models.js';
 import { prepareQrReader } from './qr-decode.js';
 import { runRasterJob } from './read-raster.js';
+import { MemoryReleaser } from './release-memory.js';
 import { remoteDetector } from './shared-detector.js';
 import { recogniseBatches, type DecodedText, type RecogniseAssist } from './text-recognition.js';
 import type { JobMessage, PoolMessage, WorkerInit, WorkerMessage } from './worker-protocol.js';
@@ -18,6 +19,7 @@ function requirePort(): MessagePort {
 const port = requirePort();
 const init = workerData as WorkerInit;
 const send = (message: WorkerMessage) => port.postMessage(message);
+const memory = new MemoryReleaser();
 
 /** Assist requests waiting for the pool's answer. */
 const assists = new Map<number, (lines: DecodedText[] | null) => void>();
@@ -63,16 +65,20 @@ async function main(): Promise<void> {
       assists.delete(message.id);
       return;
     }
-    runJob(models, message).then(
-      (result) => send({ type: 'result', id: message.id, result }),
-      (error: unknown) => {
-        const failure =
-          error instanceof InvalidImageError
-            ? { name: error.name, message: error.message, reason: error.reason }
-            : { name: error instanceof Error ? error.name : 'Error', message: String(error) };
-        send({ type: 'failed', id: message.id, error: failure });
-      },
-    );
+    memory.jobStarted();
+    runJob(models, message)
+      .then(
+        (result) => send({ type: 'result', id: message.id, result }),
+        (error: unknown) => {
+          const failure =
+            error instanceof InvalidImageError
+              ? { name: error.name, message: error.message, reason: error.reason }
+              : { name: error instanceof Error ? error.name : 'Error', message: String(error) };
+          send({ type: 'failed', id: message.id, error: failure });
+        },
+      )
+      // After the answer, off its path: the job's freed tensors and pixels go back to the OS.
+      .finally(() => memory.jobFinished());
   });
   send({ type: 'ready' });
 }

@@ -1,7 +1,7 @@
 /**
  * One text detector for the whole OCR pool. The detector's working memory is the largest of the
- * three models' (about 180 MB for a 960 px page, kept by its arena from image to image): opened in
- * every worker it is held once per worker. The pool instead starts one detector thread
+ * three models' (about 100–150 MB for a 960 px page): opened in every worker, two workers could
+ * need it at the same moment. The pool instead starts one detector thread
  * (detector-worker.ts) and gives each OCR worker a MessagePort to it; the thread answers
  * detections one at a time, in the order they arrive. Detection is a fifth of a file's OCR CPU,
  * so two workers rarely wait for each other there.

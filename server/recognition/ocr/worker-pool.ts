@@ -129,17 +129,27 @@ function detectorUrl(workerUrl: URL): URL {
   return new URL(name.replace(/^ocr-worker/, 'detector-worker'), workerUrl);
 }
 
+/**
+ * The young generation of each OCR thread's JavaScript heap, in MB. V8 lets it grow to 48 MB per
+ * isolate, and an OCR thread's short-lived garbage (line crops, region maps) fills it; the pixels
+ * and tensors themselves live outside it. Measured with the whole engine, 8 vs 48 MB: RSS after
+ * 41 images one at a time 656 vs 683 MB, after 41 with ten in flight 758 vs 805 MB, CPU for the
+ * 82 files 124 vs 123 s.
+ */
+const YOUNG_GENERATION_MB = 8;
+
 function spawnWorker(url: URL, init: WorkerInit): Worker {
   const transferList = init.detectorPort ? [init.detectorPort] : [];
+  const resourceLimits = { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB };
   if (url.pathname.endsWith('.ts')) {
     // TypeScript source: register tsx inside the thread, then load the entry.
     const tsxApi = pathToFileURL(
       path.join(path.dirname(requireHere.resolve('tsx/package.json')), 'dist/esm/api/index.mjs'),
     );
     const code = `import(${JSON.stringify(tsxApi.href)}).then(({ register }) => { register(); return import(${JSON.stringify(url.href)}); });`;
-    return new Worker(code, { eval: true, workerData: init, transferList });
+    return new Worker(code, { eval: true, workerData: init, transferList, resourceLimits });
   }
-  return new Worker(url, { workerData: init, transferList });
+  return new Worker(url, { workerData: init, transferList, resourceLimits });
 }
 
 export class OcrPool {
