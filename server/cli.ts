@@ -2,6 +2,7 @@ import { runAdminCli } from './admin/admin-cli.js';
 import { CLI_USAGE, parseCliArgs } from './cli-args.js';
 import { listenEngine, openEngineDataDir, stopOnSignals } from './engine-runtime.js';
 import { seedDemo } from './tenancy/demo.js';
+import { errorMessage } from '../shared/error-message.js';
 
 /** Exit code for a bad command line, as usual for CLI tools (1 stays for "failed while running"). */
 const EXIT_USAGE = 2;
@@ -45,6 +46,6 @@ async function main(argv: readonly string[]): Promise<void> {
 }
 
 main(process.argv.slice(2)).catch((error: unknown) => {
-  console.error(`账小二引擎启动失败：${error instanceof Error ? error.message : String(error)}`);
+  console.error(`账小二引擎启动失败：${errorMessage(error)}`);
   process.exit(1);
 });

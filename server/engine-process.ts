@@ -7,6 +7,7 @@ import { describeZodError } from '../shared/api/index.js';
 import { engineStartMessageSchema, type EngineReply } from '../shared/engine-protocol.js';
 import { listenEngine, openEngineDataDir, stopOnSignals, type RunningEngine } from './engine-runtime.js';
 import { ensureLocalTenant } from './tenancy/local-tenant.js';
+import { errorMessage } from '../shared/error-message.js';
 
 interface ParentChannel {
   onMessage(listener: (message: unknown) => void): void;
@@ -90,7 +91,7 @@ channel.onMessage((raw) => {
       await channel.send({ type: 'listening', port: engine.port });
     },
     async (error: unknown) => {
-      const message = error instanceof Error ? error.message : String(error);
+      const message = errorMessage(error);
       await channel.send({ type: 'failed', message });
       process.exit(1);
     },

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { startBrowserMode } from './start-browser-mode.js';
+import { errorMessage } from '../../shared/error-message.js';
 
 const optionsSchema = z.object({
   data: z.string().min(1),
@@ -31,7 +32,7 @@ async function main(): Promise<void> {
     });
     parsed = optionsSchema.parse(values);
   } catch (error) {
-    console.error(`参数错误：${error instanceof Error ? error.message : String(error)}`);
+    console.error(`参数错误：${errorMessage(error)}`);
     console.error(
       '用法：npm run browser -- [--data <目录>] [--port <端口，0 为随机>] [--secrets auto|keychain|memory]',
     );
@@ -53,6 +54,6 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  console.error(`启动失败：${error instanceof Error ? error.message : String(error)}`);
+  console.error(`启动失败：${errorMessage(error)}`);
   process.exit(1);
 });

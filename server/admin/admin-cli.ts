@@ -1,6 +1,7 @@
 import { openEngineDataDir } from '../engine-runtime.js';
 import { ADMIN_USAGE, parseAdminArgs } from './admin-args.js';
 import { AdminUsageError, runAdminCommand } from './admin-commands.js';
+import { errorMessage } from '../../shared/error-message.js';
 
 /** Exit codes of `admin`: 2 for anything the operator typed wrong, 1 for failures while running. */
 export const EXIT_OK = 0;
@@ -27,9 +28,7 @@ export function runAdminCli(argv: readonly string[], output: AdminOutput): numbe
   try {
     db = openEngineDataDir(invocation.dataDir);
   } catch (error) {
-    output.err(
-      `无法打开数据目录 ${invocation.dataDir}：${error instanceof Error ? error.message : String(error)}`,
-    );
+    output.err(`无法打开数据目录 ${invocation.dataDir}：${errorMessage(error)}`);
     return EXIT_FAILED;
   }
   try {
@@ -40,7 +39,7 @@ export function runAdminCli(argv: readonly string[], output: AdminOutput): numbe
       output.err(error.message);
       return EXIT_USAGE;
     }
-    output.err(`执行失败：${error instanceof Error ? error.message : String(error)}`);
+    output.err(`执行失败：${errorMessage(error)}`);
     return EXIT_FAILED;
   } finally {
     db.close();

@@ -9,6 +9,7 @@ import { openDetectionSession } from './paddle-models.js';
 import { DetectorService, detectorControlSchema } from './shared-detector.js';
 import { sessionDetector } from './text-detection.js';
 import type { WorkerInit, WorkerMessage } from './worker-protocol.js';
+import { errorMessage } from '../../../shared/error-message.js';
 
 const port = parentPort;
 if (!port) throw new Error('detector-worker must run as a worker thread');
@@ -30,6 +31,5 @@ port.on('message', (raw: unknown) => {
 });
 session.then(
   () => send({ type: 'ready' }),
-  (error: unknown) =>
-    send({ type: 'init-failed', message: error instanceof Error ? error.message : String(error) }),
+  (error: unknown) => send({ type: 'init-failed', message: errorMessage(error) }),
 );

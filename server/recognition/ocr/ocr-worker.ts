@@ -11,6 +11,7 @@ import { MemoryReleaser } from './release-memory.js';
 import { remoteDetector } from './shared-detector.js';
 import { recogniseBatches, type DecodedText, type RecogniseAssist } from './text-recognition.js';
 import type { JobMessage, PoolMessage, WorkerInit, WorkerMessage } from './worker-protocol.js';
+import { errorMessage } from '../../../shared/error-message.js';
 
 function requirePort(): MessagePort {
   if (!parentPort) throw new Error('ocr-worker must run as a worker thread');
@@ -55,7 +56,7 @@ async function main(): Promise<void> {
       shared?.ready,
     ]);
   } catch (error) {
-    send({ type: 'init-failed', message: error instanceof Error ? error.message : String(error) });
+    send({ type: 'init-failed', message: errorMessage(error) });
     return;
   }
   // One job at a time: the pool never sends a second before the first is answered.

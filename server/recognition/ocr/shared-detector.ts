@@ -11,6 +11,7 @@
 import { MessagePort } from 'node:worker_threads';
 import { z } from 'zod';
 import type { DetectorTensor, RunDetector } from './text-detection.js';
+import { errorMessage } from '../../../shared/error-message.js';
 
 const tensorSchema = z
   .object({ data: z.instanceof(Float32Array), dims: z.array(z.number().int().min(1)).length(4) })
@@ -41,8 +42,6 @@ export const detectorControlSchema = z.discriminatedUnion('type', [
 ]);
 export type DetectorControl = z.infer<typeof detectorControlSchema>;
 
-const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
-
 /** The detector thread's side: serves any number of workers' ports with one detector. */
 export class DetectorService {
   private queue: Promise<void> = Promise.resolve();
@@ -61,7 +60,7 @@ export class DetectorService {
       if (request.data.type === 'hello') {
         this.detector.then(
           () => reply({ type: 'ready' }),
-          (error: unknown) => reply({ type: 'unavailable', message: message(error) }),
+          (error: unknown) => reply({ type: 'unavailable', message: errorMessage(error) }),
         );
         return;
       }
@@ -85,7 +84,7 @@ export class DetectorService {
         const output = await run(request.input);
         reply({ type: 'detected', id: request.id, output }, [output.data.buffer]);
       } catch (error) {
-        reply({ type: 'detect-failed', id: request.id, message: message(error) });
+        reply({ type: 'detect-failed', id: request.id, message: errorMessage(error) });
       }
     });
   }

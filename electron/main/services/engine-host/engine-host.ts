@@ -4,6 +4,7 @@ import type { EngineStatus } from '../../../../shared/ipc.js';
 import type { AppLogger } from '../../logging/logger.js';
 import type { SecretStore } from '../secrets/secret-store.js';
 import type { EngineChild, EngineLauncher } from './engine-launcher.js';
+import { errorMessage } from '../../../../shared/error-message.js';
 
 export interface EngineConnection {
   baseUrl: string;
@@ -103,7 +104,7 @@ export class EngineHost {
       return { baseUrl: `http://127.0.0.1:${String(port)}`, apiKey };
     } catch (error) {
       this.#connection = undefined;
-      const message = error instanceof Error ? error.message : String(error);
+      const message = errorMessage(error);
       this.#options.logger.error({ err: message }, 'local engine failed to start');
       this.#setStatus({ state: 'failed', message: `本地引擎启动失败：${message}` });
       throw new EngineStartFailedError(message, { cause: error });

@@ -21,6 +21,7 @@ import { UploadFailure, type InvoiceUploader } from './invoice-uploader.js';
 import { moveIntoProcessed } from './processed-folder.js';
 import { emptyCounts, FolderWatchQueueStore, type QueueItem } from './queue-store.js';
 import { SettleScheduler } from './settle-scheduler.js';
+import { errorMessage } from '../../../../shared/error-message.js';
 
 /** Where the list of watched folders is kept (settings.json in the app). */
 export interface WatchedFolderSettings {
@@ -407,10 +408,7 @@ export class FolderWatchService {
       this.#reading += 1;
       void this.#intake(filePath)
         .catch((error: unknown) => {
-          this.#o.logger.warn(
-            { err: error instanceof Error ? error.message : String(error) },
-            'folder watch: intake failed',
-          );
+          this.#o.logger.warn({ err: errorMessage(error) }, 'folder watch: intake failed');
         })
         .finally(() => {
           this.#reading -= 1;
@@ -550,10 +548,7 @@ export class FolderWatchService {
       this.#inFlight.set(item.id, { controller, fileName: item.fileName });
       void this.#send(item, controller.signal)
         .catch((error: unknown) => {
-          this.#o.logger.warn(
-            { err: error instanceof Error ? error.message : String(error) },
-            'folder watch: send failed',
-          );
+          this.#o.logger.warn({ err: errorMessage(error) }, 'folder watch: send failed');
           this.#outcomes.push(() =>
             this.#store.markWaiting(
               item.id,
@@ -685,7 +680,7 @@ export class FolderWatchService {
       this.#store.forgetFile(filePath);
     } catch (error) {
       this.#o.logger.warn(
-        { err: error instanceof Error ? error.message : String(error) },
+        { err: errorMessage(error) },
         'folder watch: could not move an uploaded file into 已处理',
       );
     }
