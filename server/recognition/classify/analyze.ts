@@ -181,6 +181,9 @@ export interface AnalyzeOptions {
   hint?: InvoiceType;
 }
 
+/** The warning for an invoice read by OCR whose QR code could not be decoded. */
+export const NO_QR_FROM_OCR = '未读到发票二维码，金额等字段仅来自 OCR 识别的票面文字，请核对';
+
 /** From what was read to what the bookkeeper gets: kind, checks, category and entries. */
 export function analyzeInvoice(
   x: ExtractedInvoice,
@@ -194,7 +197,8 @@ export function analyzeInvoice(
   completeTotals(x);
   const checks = crossChecks(x);
   applyChecks(x, checks);
-  if (!x.qr && kind !== 'receipt') warnings.push('未读到发票二维码，金额等字段仅来自票面文字');
+  // Only OCR can misread: a text layer, OFD or XML is the issuer's own text, QR or not.
+  if (!x.qr && kind !== 'receipt' && x.source === 'ocr') warnings.push(NO_QR_FROM_OCR);
 
   const company = companyKey(set.companyName);
   const sellerIsCompany = x.sellerName !== null && companyKey(x.sellerName.value) === company;
