@@ -41,28 +41,28 @@ function loadGlibc(): MallocControl | null {
     const koffi = createRequire(import.meta.url)('koffi') as typeof Koffi;
     const libc = koffi.load('libc.so.6');
     const mallocTrim = libc.func('int malloc_trim(size_t pad)') as (pad: number) => number;
-    // struct mallinfo2: ten size_t fields; fordblks is the free space inside the arenas.
-    const names = [
-      'arena',
-      'ordblks',
-      'smblks',
-      'hblks',
-      'hblkhd',
-      'usmblks',
-      'fsmblks',
-      'uordblks',
-      'fordblks',
-      'keepcost',
-    ];
-    const info = koffi.struct(Object.fromEntries(names.map((name) => [name, 'size_t'])));
-    const mallinfo2 = libc.func('mallinfo2', info, []) as () => Record<string, unknown>;
-    return {
-      freeInArenas: () => Number(mallinfo2().fordblks ?? 0),
-      trim: () => void mallocTrim(0),
-    };
+    return { freeInArenas: loadFreeInArenas(koffi, libc), trim: () => void mallocTrim(0) };
   } catch {
-    // No glibc 2.33+ (mallinfo2), or no prebuilt FFI module for this platform.
+    // No prebuilt FFI module for this platform.
     return null;
+  }
+}
+
+/**
+ * `mallinfo2()`'s free bytes inside the arenas (`fordblks`). glibc before 2.33 has no mallinfo2
+ * (and mallinfo's int fields wrap past 2 GB): there the count reads 0, so the thread trims only
+ * when idle.
+ */
+function loadFreeInArenas(koffi: typeof Koffi, libc: Koffi.LibraryHandle): () => number {
+  try {
+    const names = ['arena', 'ordblks', 'smblks', 'hblks', 'hblkhd', 'usmblks', 'fsmblks', 'uordblks'];
+    const fields = [...names, 'fordblks', 'keepcost'].map((name) => [name, 'size_t'] as const);
+    const mallinfo2 = libc.func('mallinfo2', koffi.struct(Object.fromEntries(fields)), []) as () => {
+      fordblks?: unknown;
+    };
+    return () => Number(mallinfo2().fordblks ?? 0);
+  } catch {
+    return () => 0;
   }
 }
 
