@@ -17,7 +17,6 @@
  */
 import { createRequire } from 'node:module';
 import type * as Koffi from 'koffi';
-import { z } from 'zod';
 
 /** The two C library calls this needs. */
 export interface MallocControl {
@@ -27,15 +26,8 @@ export interface MallocControl {
   trim(): void;
 }
 
-/** Node's diagnostic report names the glibc it runs on; musl and other systems have none. */
-const glibcReport = z.object({ header: z.object({ glibcVersionRuntime: z.string() }) });
-
-function glibcRuntime(): boolean {
-  return process.platform === 'linux' && glibcReport.safeParse(process.report.getReport()).success;
-}
-
 function loadGlibc(): MallocControl | null {
-  if (!glibcRuntime()) return null;
+  if (process.platform !== 'linux') return null;
   try {
     // Required lazily: the native FFI module is loaded only where it can be used.
     const koffi = createRequire(import.meta.url)('koffi') as typeof Koffi;
@@ -43,7 +35,7 @@ function loadGlibc(): MallocControl | null {
     const mallocTrim = libc.func('int malloc_trim(size_t pad)') as (pad: number) => number;
     return { freeInArenas: loadFreeInArenas(koffi, libc), trim: () => void mallocTrim(0) };
   } catch {
-    // No prebuilt FFI module for this platform.
+    // Not glibc (musl has no libc.so.6 and no malloc_trim), or no prebuilt FFI module here.
     return null;
   }
 }
@@ -55,9 +47,20 @@ function loadGlibc(): MallocControl | null {
  */
 function loadFreeInArenas(koffi: typeof Koffi, libc: Koffi.LibraryHandle): () => number {
   try {
-    const names = ['arena', 'ordblks', 'smblks', 'hblks', 'hblkhd', 'usmblks', 'fsmblks', 'uordblks'];
-    const fields = [...names, 'fordblks', 'keepcost'].map((name) => [name, 'size_t'] as const);
-    const mallinfo2 = libc.func('mallinfo2', koffi.struct(Object.fromEntries(fields)), []) as () => {
+    const fields = [
+      'arena',
+      'ordblks',
+      'smblks',
+      'hblks',
+      'hblkhd',
+      'usmblks',
+      'fsmblks',
+      'uordblks',
+      'fordblks',
+      'keepcost',
+    ];
+    const struct = koffi.struct(Object.fromEntries(fields.map((name) => [name, 'size_t'])));
+    const mallinfo2 = libc.func('mallinfo2', struct, []) as () => {
       fordblks?: unknown;
     };
     return () => Number(mallinfo2().fordblks ?? 0);
@@ -72,11 +75,6 @@ let glibc: MallocControl | null | undefined;
 export function mallocControl(): MallocControl | null {
   if (glibc === undefined) glibc = loadGlibc();
   return glibc;
-}
-
-/** Returns the process's freed heap memory to the OS now, where the C library allows it. */
-export function returnFreedMemory(): void {
-  mallocControl()?.trim();
 }
 
 export interface ReleasePolicy {
