@@ -7,7 +7,8 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { openDetectionSession } from './paddle-models.js';
 import { DetectorService, detectorControlSchema } from './shared-detector.js';
-import { sessionDetector } from './text-detection.js';
+import { sessionDetector, type RunDetector } from './text-detection.js';
+import { collectGarbage } from './collect-garbage.js';
 import type { WorkerInit, WorkerMessage } from './worker-protocol.js';
 import { errorMessage } from '../../../shared/error-message.js';
 
@@ -17,7 +18,21 @@ const init = workerData as WorkerInit;
 const send = (message: WorkerMessage) => port.postMessage(message);
 
 const session = openDetectionSession({ threads: init.threads, cacheDir: init.modelCacheDir });
-const service = new DetectorService(session.then(sessionDetector));
+/**
+ * After each detection the garbage left so far (the session's output tensor, the inputs
+ * transferred here: 10–25 MB a page) is collected then — this heap is small, a few ms — not
+ * whenever V8 gets round to it (collect-garbage.ts).
+ */
+function collectingAfterEach(detect: RunDetector): RunDetector {
+  return async (input) => {
+    try {
+      return await detect(input);
+    } finally {
+      collectGarbage();
+    }
+  };
+}
+const service = new DetectorService(session.then((s) => collectingAfterEach(sessionDetector(s))));
 port.on('message', (raw: unknown) => {
   const control = detectorControlSchema.safeParse(raw);
   if (!control.success) return;

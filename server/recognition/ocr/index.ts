@@ -44,6 +44,11 @@ function poolOptionsFromEnv(): OcrPoolOptions {
   if (size !== undefined) options.size = size;
   if (maxQueue !== undefined) options.maxQueue = maxQueue;
   if (timeoutMs !== undefined) options.timeoutMs = timeoutMs;
+  // The engine's memory budget in MB (worker-pool.ts), or "off" to start files whatever the RSS.
+  const budget = process.env.ZXE_OCR_MEMORY_MB;
+  const budgetMb = number('ZXE_OCR_MEMORY_MB');
+  if (budget === 'off') options.memoryBudgetBytes = null;
+  else if (budgetMb !== undefined) options.memoryBudgetBytes = budgetMb * 1024 * 1024;
   // A folder for the rewritten models, or "off" to rewrite them in memory in every worker.
   const cache = process.env.ZXE_OCR_MODEL_CACHE;
   if (cache) options.modelCacheDir = cache === 'off' ? null : cache;

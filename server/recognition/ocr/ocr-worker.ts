@@ -7,6 +7,7 @@ import { InvalidImageError } from './errors.js';
 import { loadPaddleModels, type PaddleModels } from './paddle-models.js';
 import { prepareQrReader } from './qr-decode.js';
 import { runRasterJob } from './read-raster.js';
+import { collectGarbage } from './collect-garbage.js';
 import { MemoryReleaser } from './release-memory.js';
 import { remoteDetector } from './shared-detector.js';
 import { recogniseBatches, type DecodedText, type RecogniseAssist } from './text-recognition.js';
@@ -78,8 +79,12 @@ async function main(): Promise<void> {
           send({ type: 'failed', id: message.id, error: failure });
         },
       )
-      // After the answer, off its path: the job's freed tensors and pixels go back to the OS.
-      .finally(() => memory.jobFinished());
+      // After the answer, off its path: the job's dead buffers are collected and what they and the
+      // tensors freed goes back to the OS.
+      .finally(() => {
+        collectGarbage();
+        memory.jobFinished();
+      });
   });
   send({ type: 'ready' });
 }

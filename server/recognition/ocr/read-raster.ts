@@ -2,6 +2,7 @@
  * One job of the image path, as a worker runs it: bytes → raster (an image decoded safely, or a
  * PDF page rendered) → QR codes first → OCR → the `ImageReading` the field extraction consumes.
  */
+import { collectGarbage } from './collect-garbage.js';
 import { DEFAULT_MAX_RASTER_SIDE, decodeImage } from './image-input.js';
 import { ocrRaster, type OcrOptions } from './ocr-engine.js';
 import type { PaddleModels } from './paddle-models.js';
@@ -59,6 +60,9 @@ async function readRaster(
   let started = performance.now();
   const qr = options.skipQr ? { payloads: [], pass: null } : await decodeQrCodes(raster);
   const qrMs = performance.now() - started;
+  // The QR passes' RGBA copies (7 MB each for a page) and the decoder's intermediates are garbage
+  // now: collected before detection, the stage that needs the most memory (collect-garbage.ts).
+  collectGarbage();
   started = performance.now();
   const enhanced = enhanceForOcr(raster, options.preprocessing ?? 'auto');
   const result = await ocrRaster(models, enhanced.raster, options.ocr, assist);

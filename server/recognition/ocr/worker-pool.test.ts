@@ -16,7 +16,8 @@ import { testSleepResultSchema } from './worker-protocol.js';
 let invoice: DrawnInvoice;
 const pools: OcrPool[] = [];
 function pool(options: ConstructorParameters<typeof OcrPool>[0]): OcrPool {
-  const created = new OcrPool({ testHooks: true, threadsPerWorker: 1, ...options });
+  // No memory budget unless a test sets one: this test process is larger than the engine.
+  const created = new OcrPool({ testHooks: true, threadsPerWorker: 1, memoryBudgetBytes: null, ...options });
   pools.push(created);
   return created;
 }
@@ -87,6 +88,46 @@ describe('OCR worker pool', () => {
     await Promise.all([1, 2].map(() => readInvoiceImage(invoice.png, { pool: shared })));
     expect(shared.stats()).toMatchObject({ completed: 3 });
     expect(shared.stats().assisted + shared.stats().assistRefused).toBe(3);
+  }, 120_000);
+
+  it('starts a second file only while the memory budget has room for it', async () => {
+    const MB = 1024 * 1024;
+    let resident = 500 * MB;
+    const p = pool({ size: 2, maxQueue: 1, memoryBudgetBytes: 600 * MB, residentBytes: () => resident });
+    await p.warmUp();
+    // 500 MB + what the running file may still add (200 MB) + the next one's (200 MB) is over
+    // 600 MB: one file at a time.
+    const held = [1, 2, 3].map(() => p.run({ kind: 'test-sleep', ms: 200 }));
+    expect(p.stats()).toMatchObject({ busy: 1, queued: 2 });
+    expect(p.stats().heldForMemory).toBeGreaterThan(0);
+    // As many files are accepted as without the budget (two workers + a queue of one): the held
+    // one waits in the idle worker's place, and one more is refused.
+    expect(await failure(p.run({ kind: 'test-sleep', ms: 1 }))).toBeInstanceOf(OcrQueueFullError);
+    const results = (await Promise.all(held)).map((r) => testSleepResultSchema.parse(r));
+    for (const [i, result] of results.entries())
+      if (i > 0) expect(result.startedAt).toBeGreaterThanOrEqual(results[i - 1]?.endedAt ?? Infinity);
+
+    // With room for both, two files run at once again.
+    resident = 200 * MB;
+    const both = (await Promise.all([1, 2].map(() => p.run({ kind: 'test-sleep', ms: 300 })))).map((r) =>
+      testSleepResultSchema.parse(r),
+    );
+    const [a, b] = both;
+    expect(Math.max(a?.startedAt ?? 0, b?.startedAt ?? 0)).toBeLessThan(
+      Math.min(a?.endedAt ?? 0, b?.endedAt ?? 0),
+    );
+  }, 120_000);
+
+  it('has the idle worker help a file while the memory budget holds the next one back', async () => {
+    const MB = 1024 * 1024;
+    const held = pool({ size: 2, memoryBudgetBytes: 600 * MB, residentBytes: () => 550 * MB });
+    const alone = pool({ size: 1 });
+    await Promise.all([held.warmUp(), alone.warmUp()]);
+    const readings = await Promise.all([1, 2].map(() => readInvoiceImage(invoice.png, { pool: held })));
+    const unhelped = await readInvoiceImage(invoice.png, { pool: alone });
+    // Each file ran alone, the other worker recognising half of its lines; same runs as one worker.
+    expect(held.stats()).toMatchObject({ assisted: 2, completed: 2 });
+    for (const reading of readings) expect(reading.page.runs).toEqual(unhelped.page.runs);
   }, 120_000);
 
   it('has two workers share one detector thread, reading what workers with their own detectors read', async () => {

@@ -62,6 +62,16 @@ export interface OcrPoolOptions {
    * when there is more than one worker.
    */
   sharedDetector?: boolean;
+  /**
+   * The engine's memory budget: a file starts beside files already running only while the
+   * process's resident memory leaves room below it for a file's working memory
+   * (`FILE_WORKING_MEMORY_BYTES`) per running file and one more for the new file; otherwise it
+   * waits for a worker to finish, and the idle worker helps recognise the running file's lines
+   * meanwhile. A file always starts when none is running. Default 600 MB; null: no limit.
+   */
+  memoryBudgetBytes?: number | null;
+  /** The process's resident memory in bytes (tests substitute their own). */
+  residentBytes?: () => number;
 }
 
 export interface OcrPoolStats {
@@ -77,6 +87,8 @@ export interface OcrPoolStats {
   assistRefused: number;
   /** The shared detector thread is running (false when each worker has its own detector). */
   sharedDetector: boolean;
+  /** Times a file waited, with a worker idle, because the memory budget had no room for it. */
+  heldForMemory: number;
 }
 
 interface PendingJob {
@@ -138,6 +150,17 @@ function detectorUrl(workerUrl: URL): URL {
  */
 const YOUNG_GENERATION_MB = 8;
 
+const MB = 1024 * 1024;
+/** The engine's resident-memory budget with the pool loaded. */
+export const DEFAULT_MEMORY_BUDGET_BYTES = 600 * MB;
+/**
+ * What one file can add to the engine's RSS while it is read: measured with the whole engine
+ * (bench/engine-rss.bench.ts), the peak over the RSS at a file's start was 120–200 MB — the text
+ * detector's working memory for a 960 px page, the raster and its copies, and what malloc has
+ * not handed back yet.
+ */
+export const FILE_WORKING_MEMORY_BYTES = 200 * MB;
+
 function spawnWorker(url: URL, init: WorkerInit): Worker {
   const transferList = init.detectorPort ? [init.detectorPort] : [];
   const resourceLimits = { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB };
@@ -172,7 +195,10 @@ export class OcrPool {
   private replaced = 0;
   private assisted = 0;
   private assistRefused = 0;
+  private heldForMemory = 0;
   private startFailures = 0;
+  private readonly memoryBudgetBytes: number | null;
+  private readonly residentBytes: () => number;
   /** Moving average of a job's duration, for Retry-After. */
   private averageJobMs = 2000;
 
@@ -188,6 +214,9 @@ export class OcrPool {
     this.shareIdleWorkers = (options.shareIdleWorkers ?? true) && this.size > 1;
     this.modelCacheDir = options.modelCacheDir === undefined ? defaultModelCacheDir() : options.modelCacheDir;
     this.sharedDetector = options.sharedDetector ?? this.size > 1;
+    this.memoryBudgetBytes =
+      options.memoryBudgetBytes === undefined ? DEFAULT_MEMORY_BUDGET_BYTES : options.memoryBudgetBytes;
+    this.residentBytes = options.residentBytes ?? (() => process.memoryUsage.rss());
   }
 
   stats(): OcrPoolStats {
@@ -208,6 +237,7 @@ export class OcrPool {
       assisted: this.assisted,
       assistRefused: this.assistRefused,
       sharedDetector: this.detector?.ready ?? false,
+      heldForMemory: this.heldForMemory,
     };
   }
 
@@ -242,8 +272,10 @@ export class OcrPool {
   /** Runs a job on a worker; rejects at once with OcrQueueFullError when the queue is full. */
   run(job: WorkerJob): Promise<unknown> {
     if (this.closed) return Promise.reject(new OcrUnavailableError('pool closed'));
-    const idle = [...this.slots].some((s) => s.ready && !s.job && !s.retired);
-    if (!idle && this.queue.length >= this.maxQueue) {
+    // Files accepted at once: one per worker plus the queue, whether or not the memory budget lets
+    // every worker run (a file it holds back waits in a worker's place).
+    const running = [...this.slots].filter((s) => s.job && !s.job.assist).length;
+    if (running + this.queue.length >= this.size + this.maxQueue) {
       const waves = (this.queue.length + 1) / this.size;
       const seconds = Math.min(60, Math.max(1, Math.ceil((waves * this.averageJobMs) / 1000)));
       return Promise.reject(new OcrQueueFullError(seconds));
@@ -457,9 +489,9 @@ export class OcrPool {
   }
 
   /**
-   * A busy worker offers part of its lines: an idle worker takes them when nothing waits in the
-   * queue (files first); otherwise, or if the helper fails, the answer is null and the worker
-   * does them itself.
+   * A busy worker offers part of its lines: an idle worker takes them when no file waits in the
+   * queue (files first) or none can start (the memory budget); otherwise, or if the helper fails,
+   * the answer is null and the worker does them itself.
    */
   private onAssist(requester: Slot, id: number, batches: LineBatch[]): void {
     const reply = (lines: AssistReplyMessage['lines']) => {
@@ -468,7 +500,7 @@ export class OcrPool {
       requester.worker.postMessage(message);
     };
     const helper =
-      this.shareIdleWorkers && this.queue.length === 0 && requester.job
+      this.shareIdleWorkers && (this.queue.length === 0 || this.memoryHoldsFiles()) && requester.job
         ? [...this.slots].find((s) => s !== requester && s.ready && !s.job && !s.retired)
         : undefined;
     if (!helper) {
@@ -526,10 +558,26 @@ export class OcrPool {
     if (this.queue.length > 0 && this.startFailures === 0) this.fill();
   }
 
+  /**
+   * Files are running and the process's RSS leaves no room within the budget for another file's
+   * working memory on top of what the running ones may still add (each may have just started): the
+   * next file waits for a worker to finish.
+   */
+  private memoryHoldsFiles(): boolean {
+    if (this.memoryBudgetBytes === null) return false;
+    const running = [...this.slots].filter((s) => s.job && !s.job.assist).length;
+    if (running === 0) return false;
+    return this.residentBytes() + (running + 1) * FILE_WORKING_MEMORY_BYTES > this.memoryBudgetBytes;
+  }
+
   private dispatch(): void {
     for (const slot of this.slots) {
       if (this.queue.length === 0) return;
       if (!slot.ready || slot.job || slot.retired) continue;
+      if (this.memoryHoldsFiles()) {
+        this.heldForMemory += 1;
+        return;
+      }
       const pending = this.queue.shift();
       if (!pending) return;
       this.start(slot, pending);
