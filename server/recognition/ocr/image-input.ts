@@ -10,7 +10,8 @@ import type { RgbImage } from './raster.js';
 
 // libvips keeps the results of recent operations (by default up to 50 MB / 100 operations) in
 // case the same image is processed again; every image here is decoded once, so the cache could
-// only hold memory (measured with the whole engine: the peak RSS one file at a time 618 → 593 MB).
+// only hold memory (measured with the whole engine, one run each: the peak RSS one file at a time
+// 618 → 593 MB).
 sharp.cache(false);
 
 export type ImageKind = 'png' | 'jpeg';

@@ -89,7 +89,7 @@ export interface ReleasePolicy {
  * given pages of their own, see engine-launcher.ts): trimming after every job cost 976k page faults
  * and 35.2 s of CPU, after jobs leaving over 192 MB free 529k and 32.0 s, never 143k and 30.2 s.
  * With blocks from 4 MB up outside the arenas, over 82 images: 192 MB → 96 MB took the peak RSS
- * from 593–634 to 540–558 MB for 1.86M → 3.36M page faults (about 2 % more CPU).
+ * from 593–634 to 540–558 MB for 1.86M → 3.36M page faults (one run each; about 2 % more CPU).
  */
 export const DEFAULT_RELEASE_POLICY: ReleasePolicy = { keepAtMostBytes: 96 * 1024 * 1024, idleMs: 1000 };
 

@@ -102,7 +102,10 @@ describe('OCR worker pool', () => {
     expect(p.stats().heldForMemory).toBeGreaterThan(0);
     // As many files are accepted as without the budget (two workers + a queue of one): the held
     // one waits in the idle worker's place, and one more is refused.
-    expect(await failure(p.run({ kind: 'test-sleep', ms: 1 }))).toBeInstanceOf(OcrQueueFullError);
+    const refused = await failure(p.run({ kind: 'test-sleep', ms: 1 }));
+    expect(refused).toBeInstanceOf(OcrQueueFullError);
+    // Retry-After counts files one at a time: three waves of the 2 s starting estimate.
+    expect((refused as OcrQueueFullError).retryAfterSeconds).toBe(6);
     const results = (await Promise.all(held)).map((r) => testSleepResultSchema.parse(r));
     for (const [i, result] of results.entries())
       if (i > 0) expect(result.startedAt).toBeGreaterThanOrEqual(results[i - 1]?.endedAt ?? Infinity);

@@ -7,7 +7,9 @@
  * runs while another worker is idle has about half of its line recognition done by that worker
  * (`assist` messages, relayed here): one file alone uses both cores. With more than one worker,
  * text detection runs in one shared detector thread (shared-detector.ts) so that its working
- * memory is held once, not once per worker; if that thread dies, every worker is replaced.
+ * memory is held once, not once per worker; if that thread dies, every worker is replaced. A file
+ * starts beside a running one only while the engine's memory budget has room for both
+ * (`memoryBudgetBytes`); otherwise it waits, and the idle worker helps the running file.
  */
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -276,7 +278,9 @@ export class OcrPool {
     // every worker run (a file it holds back waits in a worker's place).
     const running = [...this.slots].filter((s) => s.job && !s.job.assist).length;
     if (running + this.queue.length >= this.size + this.maxQueue) {
-      const waves = (this.queue.length + 1) / this.size;
+      // Files run side by side only as far as the memory budget lets them.
+      const parallel = this.memoryHoldsFiles() ? Math.max(1, running) : this.size;
+      const waves = (this.queue.length + 1) / parallel;
       const seconds = Math.min(60, Math.max(1, Math.ceil((waves * this.averageJobMs) / 1000)));
       return Promise.reject(new OcrQueueFullError(seconds));
     }

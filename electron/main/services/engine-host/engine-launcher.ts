@@ -31,8 +31,8 @@ const HUGE_PAGES_TUNABLE = 'glibc.malloc.hugetlb=1';
  *   arenas, whose freed middle stays resident (at the RSS peak of a busy run, 324–384 MB of the
  *   arenas were free).
  * - `GLIBC_TUNABLES=glibc.malloc.hugetlb=1`: those pages are asked for as transparent huge pages
- *   (`madvise`), so fresh pages cost 2 MB faults instead of 4 KB ones (engine CPU for 82 images
- *   with the threshold alone +13 %, with both −3 % against neither).
+ *   (`madvise`), so fresh pages cost 2 MB faults instead of 4 KB ones (engine CPU for 82 images,
+ *   single runs: with the threshold alone 13 % more than with neither, with both 3–5 % less).
  */
 export function engineEnvironment(base: NodeJS.ProcessEnv = process.env): NodeJS.ProcessEnv {
   const tunables = base.GLIBC_TUNABLES;
