@@ -89,7 +89,10 @@ export interface OcrPoolStats {
   assistRefused: number;
   /** The shared detector thread is running (false when each worker has its own detector). */
   sharedDetector: boolean;
-  /** Times a file waited, with a worker idle, because the memory budget had no room for it. */
+  /**
+   * Dispatches at which a queued file was left waiting, with a worker idle, because the memory
+   * budget had no room for it (one file waiting through several dispatches counts each time).
+   */
   heldForMemory: number;
 }
 
@@ -276,7 +279,7 @@ export class OcrPool {
     if (this.closed) return Promise.reject(new OcrUnavailableError('pool closed'));
     // Files accepted at once: one per worker plus the queue, whether or not the memory budget lets
     // every worker run (a file it holds back waits in a worker's place).
-    const running = [...this.slots].filter((s) => s.job && !s.job.assist).length;
+    const running = this.runningFiles();
     if (running + this.queue.length >= this.size + this.maxQueue) {
       // Files run side by side only as far as the memory budget lets them.
       const parallel = this.memoryHoldsFiles() ? Math.max(1, running) : this.size;
@@ -562,6 +565,11 @@ export class OcrPool {
     if (this.queue.length > 0 && this.startFailures === 0) this.fill();
   }
 
+  /** Workers reading a file of their own (not helping another worker with its lines). */
+  private runningFiles(): number {
+    return [...this.slots].filter((s) => s.job && !s.job.assist).length;
+  }
+
   /**
    * Files are running and the process's RSS leaves no room within the budget for another file's
    * working memory on top of what the running ones may still add (each may have just started): the
@@ -569,7 +577,7 @@ export class OcrPool {
    */
   private memoryHoldsFiles(): boolean {
     if (this.memoryBudgetBytes === null) return false;
-    const running = [...this.slots].filter((s) => s.job && !s.job.assist).length;
+    const running = this.runningFiles();
     if (running === 0) return false;
     return this.residentBytes() + (running + 1) * FILE_WORKING_MEMORY_BYTES > this.memoryBudgetBytes;
   }
